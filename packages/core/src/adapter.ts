@@ -1,0 +1,34 @@
+import type { Capabilities } from './model/capabilities.js';
+import type { ChannelId } from './model/conversation.js';
+import type { InboundEvent } from './model/events.js';
+import type { OutboundMessage, SendReceipt } from './model/outbound.js';
+
+/** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
+export interface WebhookRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/** What the gateway answers a platform. */
+export interface WebhookReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One channel's implementation. Core never imports an adapter; it talks to this interface only. */
+export interface ChannelAdapter {
+  readonly channel: ChannelId;
+  readonly capabilities: Capabilities;
+  /** Answers a platform's subscription check (GET); undefined when the request is not one. */
+  handshake(req: WebhookRequest): WebhookReply | undefined;
+  /** Returns (or resolves) when the raw body is signed by the platform; otherwise throws (or rejects) a
+   *  LoketError with code SIGNATURE_INVALID. */
+  verify(req: WebhookRequest): void | Promise<void>;
+  /** Normalizes one verified request into events. Never throws on kinds it does not know. */
+  parse(req: WebhookRequest): InboundEvent[];
+  /** Sends one message that already passed the content and policy checks. */
+  send(message: OutboundMessage): Promise<SendReceipt>;
+}

@@ -1,0 +1,40 @@
+/** A structured logger; pino's `Logger` fits as it is. Each method takes an object, then a message. */
+export interface Logger {
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  info(obj: Record<string, unknown>, msg?: string): void;
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+}
+
+const noop = (): void => {};
+
+/** The default logger: says nothing. */
+export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
+
+const SECRET_KEY = /secret|token|authorization|signature|password|cookie|api[-_]?key|proof/i;
+const BEARER = /\b(Bearer|OAuth)\s+[A-Za-z0-9._~+/=-]+/g;
+const REDACTED = '[redacted]';
+
+/** Returns a copy of `value` with secrets replaced: values under secret-looking keys, and bearer tokens in strings. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(BEARER, `$1 ${REDACTED}`);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value instanceof Error) {
+    return { name: value.name, message: redact(value.message), code: (value as { code?: unknown }).code };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? REDACTED : redact(v, depth + 1);
+  return out;
+}
+
+/** Wraps a logger so that nothing it writes carries a secret or a token. */
+export function safeLogger(logger: Logger | undefined): Logger {
+  if (!logger) return silentLogger;
+  const wrap =
+    (level: keyof Logger) =>
+    (obj: Record<string, unknown>, msg?: string): void =>
+      logger[level](redact(obj) as Record<string, unknown>, msg === undefined ? undefined : (redact(msg) as string));
+  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}

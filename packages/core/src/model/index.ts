@@ -1,0 +1,5 @@
+export * from './capabilities.js';
+export * from './content.js';
+export * from './conversation.js';
+export * from './events.js';
+export * from './outbound.js';
