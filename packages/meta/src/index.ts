@@ -1,1 +1,10 @@
-export {};
+export * from './graph-error.js';
+export * from './graph-error-envelope.js';
+export * from './graph-error-rules.js';
+export * from './graph-retry-after.js';
+export * from './graph-transport.js';
+export * from './graph-url.js';
+export * from './meta-handshake.js';
+export * from './meta-options.js';
+export * from './meta-signature.js';
+export * from './stable-id.js';

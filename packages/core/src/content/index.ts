@@ -1,1 +1,2 @@
-export {};
+export * from './fit-content.js';
+export * from './numbered-choice.js';

@@ -1,1 +1,2 @@
-export {};
+export * from './create-gateway.js';
+export * from './gateway-types.js';

@@ -1,1 +1,2 @@
-export {};
+export * from './auto-reply.js';
+export * from './business-hours.js';

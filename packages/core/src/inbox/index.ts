@@ -1,1 +1,3 @@
-export {};
+export * from './backoff.js';
+export * from './inbox-worker.js';
+export * from './worker-types.js';

@@ -63,7 +63,9 @@ export const capabilitiesSchema = z.object({
   /** Quick replies under a text (Messenger, Instagram). */
   quickReplies: z.object({ max: limit, titleMax: limit, textMax: limit.optional() }).optional(),
   /** A carousel of cards (generic template). */
-  cards: z.object({ max: limit, titleMax: limit, subtitleMax: limit, buttonsMax: z.number().int().nonnegative() }).optional(),
+  cards: z
+    .object({ max: limit, titleMax: limit, subtitleMax: limit, buttonsMax: z.number().int().nonnegative() })
+    .optional(),
   templates: z.boolean(),
   location: z.boolean(),
   contacts: z.boolean(),

@@ -13,7 +13,11 @@ export const mediaSchema = z.object({
 /** A media reference. Outbound, exactly one of `id`, `url` or `data` is used (in that order of preference). */
 export type Media = z.infer<typeof mediaSchema>;
 
-export const textContentSchema = z.object({ type: z.literal('text'), text: z.string(), previewUrl: z.boolean().optional() });
+export const textContentSchema = z.object({
+  type: z.literal('text'),
+  text: z.string(),
+  previewUrl: z.boolean().optional(),
+});
 
 const mediaKinds = ['image', 'video', 'audio', 'file', 'sticker'] as const;
 /** The media content kinds. */
@@ -66,9 +70,15 @@ export const buttonsContentSchema = z.object({
   type: z.literal('buttons'),
   text: z.string().min(1),
   buttons: z.array(buttonSchema).min(1),
+  /** How the choices are shown: reply buttons (default) or quick replies (Messenger, Instagram). */
+  style: z.enum(['buttons', 'quickReplies']).optional(),
 });
 
-export const listRowSchema = z.object({ id: z.string().min(1), title: z.string().min(1), description: z.string().optional() });
+export const listRowSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string().optional(),
+});
 export const listContentSchema = z.object({
   type: z.literal('list'),
   text: z.string().min(1),
@@ -106,7 +116,12 @@ export const orderContentSchema = z.object({
   catalogId: z.string(),
   text: z.string().optional(),
   items: z.array(
-    z.object({ productId: z.string(), quantity: z.number(), price: z.number().optional(), currency: z.string().optional() }),
+    z.object({
+      productId: z.string(),
+      quantity: z.number(),
+      price: z.number().optional(),
+      currency: z.string().optional(),
+    }),
   ),
 });
 

@@ -44,7 +44,11 @@ export const reactionEventSchema = z.object({
 export const sendStatusSchema = z.enum(['sent', 'delivered', 'read', 'failed']);
 /** What the platform says happened to a message we sent. */
 export type SendStatus = z.infer<typeof sendStatusSchema>;
-export const statusErrorSchema = z.object({ code: z.string(), message: z.string(), platformCode: z.union([z.string(), z.number()]) });
+export const statusErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  platformCode: z.union([z.string(), z.number()]),
+});
 export const statusEventSchema = z.object({
   ...base,
   type: z.literal('status'),
@@ -68,7 +72,12 @@ export const referralEventSchema = z.object({
   ref: z.string().optional(),
   adId: z.string().optional(),
 });
-export const echoEventSchema = z.object({ ...base, type: z.literal('echo'), messageId: z.string(), content: contentSchema });
+export const echoEventSchema = z.object({
+  ...base,
+  type: z.literal('echo'),
+  messageId: z.string(),
+  content: contentSchema,
+});
 export const handoverEventSchema = z.object({
   ...base,
   type: z.literal('handover'),

@@ -1,1 +1,3 @@
-export {};
+export type { ConsentApi } from './consent.js';
+export * from './policy.js';
+export { DEFAULT_STOP_WORDS } from './stop-words.js';

@@ -1,1 +1,2 @@
-export {};
+export * from './pacer.js';
+export * from './transport.js';

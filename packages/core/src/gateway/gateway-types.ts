@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ChannelAdapter } from '../adapter.js';
+import type { AutoReplyOptions } from '../hours/index.js';
+import type { Logger } from '../logger.js';
+import type { Content } from '../model/content.js';
+import type { ChannelId, ConversationRef } from '../model/conversation.js';
+import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js';
+import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
+import type { ConsentApi } from '../policy/index.js';
+import type { DeadLetter, Store } from '../store/store.js';
+
+/** Options of `createGateway`. */
+export interface GatewayOptions {
+  /** The channel adapters to serve; at least one, each channel once. */
+  channels: ChannelAdapter[];
+  /** Where the inbox, dedupe claims and conversation state live. Default: a `memoryStore()` the gateway owns. */
+  store?: Store;
+  /** Prefix of the webhook routes `<basePath>/webhooks/<channel>`. Default `'/'`. */
+  basePath?: string;
+  /** Larger webhook bodies are refused with 413. Default 4 MiB. */
+  maxBodyBytes?: number;
+  /** Where the gateway logs (secrets are redacted). Default: silent. */
+  logger?: Logger;
+  /** If the store has not taken a webhook within this time, answer 503 so the platform retries. Default 1000. */
+  ackTimeoutMs?: number;
+  /** Words that revoke a customer's consent for every topic; `false` turns them off. Default: the policy's list. */
+  stopWords?: string[] | false;
+  /** Answer customers once per closed period outside business hours. */
+  autoReply?: AutoReplyOptions;
+  /** The inbox worker. */
+  worker?: {
+    /** Conversations handled in parallel. Default 16. */
+    concurrency?: number;
+    /** How long a worker holds an inbox item before another may take it (renewed while work goes on). Default 30000. */
+    leaseMs?: number;
+    /** How often the worker looks for work it was not woken for. Default 250. */
+    pollMs?: number;
+    /** Handler retries: exponential backoff with jitter. Defaults: 5 attempts, 500 ms base, 60000 ms max. */
+    retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+    /** How long a handled event id is remembered, so a redelivery is skipped. Default 7 days (Meta retries that long). */
+    dedupeTtlMs?: number;
+  };
+  /** The clock (ms since the epoch). Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Options of `ctx.reply`. */
+export interface ReplyOptions extends SendOptions {
+  /** The platform id of the message the reply quotes. */
+  replyTo?: string;
+  /** Messenger/Instagram: a human agent's reply, allowed up to 7 days after the customer's last message. */
+  tag?: 'human_agent';
+}
+
+/** What a handler gets beside the event. */
+export interface HandlerContext {
+  /** Sends content to the event's conversation. */
+  reply(content: Content, options?: ReplyOptions): Promise<SendReceipt>;
+  /** Sends any message (the same as `gateway.send`). */
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  /** The conversation of the event. */
+  conversation: ConversationRef;
+  /** 1 on the first try; raised on each retry after the handler threw. */
+  attempt: number;
+  /** The gateway's logger, with the event's id and channel attached. */
+  logger: Logger;
+}
+
+/** The event type a handler is registered for, or `'*'` for every event. */
+export type HandlerType = InboundEventType | '*';
+
+/** A user handler. It may run more than once for an event when it throws (at-least-once). */
+export type EventHandler<T extends HandlerType = '*'> = (
+  event: T extends InboundEventType ? EventOf<T> : InboundEvent,
+  ctx: HandlerContext,
+) => void | Promise<void>;
+
+/** A handler for node:http, Express and Fastify (`reply.raw`); `next` is called for paths that are not ours. */
+export type NodeHandler = (
+  req: IncomingMessage & { rawBody?: unknown; body?: unknown },
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+) => void;
+
+/** The gateway: webhook routes, event handlers, sending, consent, and the inbox worker. */
+export interface Gateway {
+  /** Web-standard handler (Hono, Next.js, Bun, Workers-style hosts). */
+  fetch(request: Request): Promise<Response>;
+  /** node:http / Express / Fastify handler. Mount it before any body parser: it needs the raw bytes. */
+  readonly node: NodeHandler;
+  /** Registers a handler; returns a function that removes it. Handlers run in registration order, `'*'` last. */
+  on<T extends HandlerType>(type: T, handler: EventHandler<T>): () => void;
+  /** Content check, policy, pacing, then the adapter. Throws a LoketError when refused or failed. */
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  /** Recorded consent per conversation and topic. */
+  readonly consent: ConsentApi;
+  /** The adapters by channel. */
+  readonly adapters: ReadonlyMap<ChannelId, ChannelAdapter>;
+  /** The store in use. */
+  readonly store: Store;
+  /** Starts the inbox worker. Without it, webhooks are acknowledged and kept but not handled in this process. */
+  start(): Promise<void>;
+  /** Stops taking work, waits for in-flight work, closes the store if the gateway created it. */
+  close(): Promise<void>;
+  /** Webhook requests that failed for good, oldest first, raw bytes kept. */
+  deadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
+  /** Puts a dead letter back in the inbox (events already handled are skipped); false when there is none. */
+  replay(id: string): Promise<boolean>;
+}

@@ -1,0 +1,81 @@
+import type { WebhookReply } from '../adapter.js';
+import { LoketError, loketMessage } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { NodeHandler } from './gateway-types.js';
+import { checkSize, readBody } from './read-body.js';
+import type { WebhookHandler } from './webhook-handler.js';
+import { jsonReply } from './webhook-reply.js';
+
+type NodeRequest = Parameters<NodeHandler>[0];
+
+function toHeaders(req: NodeRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+function fullUrl(req: NodeRequest): string {
+  const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+}
+
+/** Bytes a framework already read for us (`req.rawBody`, or `req.body` from a raw body parser). */
+function bytesGiven(req: NodeRequest): Uint8Array | undefined {
+  if (req.rawBody instanceof Uint8Array) return req.rawBody;
+  if (req.body instanceof Uint8Array) return req.body;
+  return undefined;
+}
+
+function consumed(req: NodeRequest): boolean {
+  return (req as { _body?: unknown })._body === true || req.readableEnded;
+}
+
+async function readNodeBody(req: NodeRequest, limit: number, channel: string): Promise<Uint8Array> {
+  const given = bytesGiven(req);
+  if (given) {
+    checkSize(given.byteLength, limit, channel);
+    return given;
+  }
+  if (consumed(req)) {
+    // A JSON body parser re-serializes; the platform signed the original bytes, so nothing can be verified.
+    throw new LoketError(
+      'CONFIG',
+      loketMessage(
+        channel,
+        'the request body was already read by a body parser: mount gateway.node before express.json() (or pass the raw bytes as req.rawBody)',
+      ),
+      { channel },
+    );
+  }
+  return readBody(req, limit, channel);
+}
+
+function write(res: Parameters<NodeHandler>[1], reply: WebhookReply): void {
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.end(reply.body ?? '');
+}
+
+/** The node:http / Express / Fastify binding over the Web-standard request path. */
+export function nodeBinding(handle: WebhookHandler, logger: Logger): NodeHandler {
+  return (req, res, next) => {
+    const run = async () => {
+      const reply = await handle({
+        method: req.method ?? 'GET',
+        url: fullUrl(req),
+        headers: toHeaders(req),
+        readBody: (limit, channel) => readNodeBody(req, limit, channel),
+      });
+      if (reply === undefined && next) next();
+      else write(res, reply ?? jsonReply(404, { error: 'not found' }));
+    };
+    run().catch((err: unknown) => {
+      logger.error({ err }, 'node binding failed to answer');
+      if (!res.headersSent) write(res, jsonReply(500, { error: 'internal error' }));
+      else res.end();
+    });
+  };
+}

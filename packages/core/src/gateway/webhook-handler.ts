@@ -1,0 +1,137 @@
+import type { ChannelAdapter, WebhookReply, WebhookRequest } from '../adapter.js';
+import { LoketError, loketMessage, toLoketError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ChannelId } from '../model/conversation.js';
+import type { Store } from '../store/store.js';
+import { callAdapter, logOnce } from './call-adapter.js';
+import { matchRoute, pathOf } from './gateway-routes.js';
+import { checkDeclaredLength } from './read-body.js';
+import { errorReply, jsonReply } from './webhook-reply.js';
+
+/** A request as a runtime binding hands it over; the body is read only when needed, with the size cap applied. */
+export interface IncomingWebhook {
+  method: string;
+  url: string;
+  headers: Headers;
+  readBody(limit: number, channel: string): Promise<Uint8Array>;
+}
+
+/** What the request path needs. */
+export interface WebhookHandlerDeps {
+  adapters: ReadonlyMap<ChannelId, ChannelAdapter>;
+  store: Store;
+  basePath: string;
+  maxBodyBytes: number;
+  ackTimeoutMs: number;
+  logger: Logger;
+  now: () => number;
+  /** Tells the worker there is new work (it must not run the work on this call stack). */
+  wake(): void;
+  isClosed(): boolean;
+}
+
+/** The runtime-neutral request path: route, handshake, size cap, verify, enqueue, answer. */
+export type WebhookHandler = (incoming: IncomingWebhook) => Promise<WebhookReply | undefined>;
+
+/**
+ * Builds the request path. It answers `undefined` for paths that are not webhook routes (so a node binding can
+ * call `next()`), and never parses JSON or calls the network: only verify + durable enqueue sit before the 200.
+ */
+export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
+  const { adapters, logger } = deps;
+
+  const enqueue = async (adapter: ChannelAdapter, req: WebhookRequest): Promise<WebhookReply> => {
+    const entry = {
+      channel: adapter.channel,
+      request: { method: req.method, url: req.url, headers: Object.fromEntries(req.headers), body: req.body },
+      receivedAt: deps.now(),
+    };
+    const enqueued = deps.store.inbox.enqueue(entry).then(
+      (id) => ({ id }),
+      (err: unknown) => ({ err }),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), deps.ackTimeoutMs);
+    });
+    const result = await Promise.race([enqueued, timeout]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      // The store may still take it; the platform's retry then becomes a duplicate that dedupe absorbs.
+      logger.warn(
+        { channel: adapter.channel, ackTimeoutMs: deps.ackTimeoutMs },
+        'store did not take the webhook in time: answered 503',
+      );
+      return jsonReply(503, { error: 'store too slow, retry later' });
+    }
+    if ('err' in result) {
+      logOnce(
+        logger,
+        'error',
+        toLoketError(result.err, 'NETWORK', 'store'),
+        'store could not take the webhook: answered 503',
+        {
+          channel: adapter.channel,
+        },
+      );
+      return jsonReply(503, { error: 'store unavailable, retry later' });
+    }
+    logger.debug({ channel: adapter.channel, inboxId: result.id }, 'webhook enqueued');
+    deps.wake();
+    return { status: 200, body: 'ok' };
+  };
+
+  const handshake = async (adapter: ChannelAdapter, req: WebhookRequest): Promise<WebhookReply> => {
+    const reply = await callAdapter(adapter, 'handshake', () => adapter.handshake(req), 'BAD_REQUEST', logger);
+    return reply ?? jsonReply(404, { error: 'not a subscription check' });
+  };
+
+  const receive = async (adapter: ChannelAdapter, incoming: IncomingWebhook): Promise<WebhookReply> => {
+    const channel = adapter.channel;
+    checkDeclaredLength(incoming.headers.get('content-length'), deps.maxBodyBytes, channel);
+    const body = await incoming.readBody(deps.maxBodyBytes, channel);
+    const req: WebhookRequest = { method: incoming.method, url: incoming.url, headers: incoming.headers, body };
+    // Meta signs the exact bytes it sent: verify before anything looks inside them.
+    await callAdapter(adapter, 'verify', () => adapter.verify(req), 'SIGNATURE_INVALID', logger);
+    return enqueue(adapter, req);
+  };
+
+  return async (incoming) => {
+    const route = matchRoute(pathOf(incoming.url), deps.basePath);
+    if (route.kind === 'none') return undefined;
+    const adapter = adapters.get(route.channel as ChannelId);
+    if (!adapter) {
+      return jsonReply(404, { error: `no channel ${route.channel}`, channels: [...adapters.keys()] });
+    }
+    if (deps.isClosed()) return jsonReply(503, { error: 'gateway is closing, retry later' });
+    const method = incoming.method.toUpperCase();
+    try {
+      if (method === 'GET') {
+        return await handshake(adapter, {
+          method,
+          url: incoming.url,
+          headers: incoming.headers,
+          body: new Uint8Array(0),
+        });
+      }
+      if (method === 'POST') return await receive(adapter, incoming);
+      return jsonReply(405, { error: `method ${method} not allowed` }, { allow: 'GET, POST' });
+    } catch (err) {
+      // Adapter calls are typed already; anything else here failed while reading the client's body.
+      const error = LoketError.is(err)
+        ? err
+        : new LoketError(
+            'BAD_REQUEST',
+            loketMessage(adapter.channel, `could not read the webhook body: ${String(err)}`),
+            {
+              cause: err,
+              channel: adapter.channel,
+            },
+          );
+      if (error.code === 'PAYLOAD_TOO_LARGE')
+        logger.warn({ channel: adapter.channel, maxBodyBytes: deps.maxBodyBytes }, error.message);
+      else logOnce(logger, 'error', error, error.message, { channel: adapter.channel });
+      return errorReply(error);
+    }
+  };
+}

@@ -1,0 +1,29 @@
+import type { WebhookReply } from '../adapter.js';
+import type { LoketError } from '../errors.js';
+
+/** A JSON answer. */
+export function jsonReply(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): WebhookReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+const STATUS_BY_CODE: Partial<Record<LoketError['code'], number>> = {
+  SIGNATURE_INVALID: 401,
+  AUTH_FAILED: 401,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+/** The HTTP answer for an error on the request path; unknown codes are the server's fault (500, the platform retries). */
+export function errorReply(err: LoketError): WebhookReply {
+  const status = STATUS_BY_CODE[err.code] ?? 500;
+  const extra: Record<string, string> = status === 413 ? { connection: 'close' } : {};
+  return jsonReply(status, { error: err.code, message: status === 500 ? 'internal error' : err.message }, extra);
+}

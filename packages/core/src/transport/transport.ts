@@ -1,0 +1,205 @@
+import type { Dispatcher } from 'undici';
+import { z } from 'zod';
+import { LoketError, loketMessage, toLoketError } from '../errors.js';
+import { type Logger, safeLogger } from '../logger.js';
+import { describeUrl, type Exchange, exchangeOnce, type RawResponse } from './http-exchange.js';
+import { backoffDelay, parseRetryAfter, withRetryAfter } from './retry-delay.js';
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  channel: string;
+  baseUrl: string;
+  /** Sent with every request; a function is called per attempt (so a refreshed token is picked up). */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** Whole-request timeout, connect to last body byte. Default 15000. */
+  timeoutMs?: number;
+  /** Attempts in total (default 3), backoff base (250 ms) and cap (10 s), and the longest Retry-After waited
+   *  for (30 s; a longer one is thrown at once, with `retryAfterMs`). */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
+  /** Maps a non-2xx response to a LoketError (each adapter's one small errors file). */
+  mapError(res: { status: number; headers: Headers; body: unknown; text: string }): LoketError;
+  /** Default: the global dispatcher (nock needs that). */
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  /** How to wait between attempts; injectable for tests and schedulers. Default: a timer. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock for HTTP-date Retry-After headers. Default `Date.now`. */
+  now?: () => number;
+  /** The jitter source, in [0, 1). Default `Math.random`. */
+  random?: () => number;
+}
+
+/** One request, relative to the transport's base URL. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Appended to baseUrl; an absolute URL is used as is. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  json?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+  /** Default json. */
+  responseType?: 'json' | 'bytes';
+  /** Refuse larger responses with MEDIA_ERROR (downloads). */
+  maxBytes?: number;
+}
+
+/** A 2xx response: JSON (or text when it is not JSON), or bytes. */
+export interface TransportResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** HTTP for adapters: JSON, uploads, downloads, timeouts, retries with backoff, Retry-After. */
+export interface Transport {
+  request<T = unknown>(req: TransportRequest): Promise<TransportResponse<T>>;
+}
+
+const optionsSchema = z.object({
+  channel: z.string().min(1),
+  baseUrl: z.url(),
+  timeoutMs: z.number().int().positive().optional(),
+  retry: z
+    .object({
+      attempts: z.number().int().min(1).optional(),
+      baseDelayMs: z.number().nonnegative().optional(),
+      maxDelayMs: z.number().nonnegative().optional(),
+      maxRetryAfterMs: z.number().nonnegative().optional(),
+    })
+    .optional(),
+  mapError: z.custom<TransportOptions['mapError']>((v) => typeof v === 'function', 'mapError must be a function'),
+});
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const decoder = new TextDecoder();
+
+function decode(bytes: Uint8Array): { text: string; body: unknown } {
+  const text = decoder.decode(bytes);
+  if (text.trim() === '') return { text, body: undefined };
+  try {
+    return { text, body: JSON.parse(text) };
+  } catch {
+    // Not every answer is JSON (an HTML error page from a proxy): the text itself is the body then.
+    return { text, body: text };
+  }
+}
+
+/**
+ * Creates the transport an adapter sends through. Adapters describe requests; retries, backoff and waiting live
+ * here, once (STYLE: "HTTP ... live once, in core's transport").
+ *
+ * @example
+ * const http = createTransport({ channel: 'whatsapp', baseUrl: 'https://graph.facebook.com/v25.0',
+ *   headers: () => ({ authorization: `Bearer ${token}` }), mapError: graphError });
+ * const { body } = await http.request({ method: 'POST', path: `/${phoneId}/messages`, json: payload });
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new LoketError(
+      'CONFIG',
+      loketMessage(options.channel || 'transport', `transport options are not valid: ${issues}`),
+    );
+  }
+  const { channel } = options;
+  const attempts = options.retry?.attempts ?? 3;
+  const baseDelayMs = options.retry?.baseDelayMs ?? 250;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 10_000;
+  const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 30_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const logger = safeLogger(options.logger);
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function describe(req: TransportRequest): Promise<Exchange> {
+    const url = new URL(/^https?:\/\//i.test(req.path) ? req.path : `${base}/${req.path.replace(/^\/+/, '')}`);
+    for (const [key, value] of Object.entries(req.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, value);
+    const shared = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
+    const headers: Record<string, string> = {
+      accept: req.responseType === 'bytes' ? '*/*' : 'application/json',
+      ...lowerCase(shared),
+      ...lowerCase(req.headers ?? {}),
+    };
+    let body: string | Uint8Array | undefined;
+    if (req.form) {
+      const encoded = await encodeForm(req.form);
+      body = encoded.bytes;
+      headers['content-type'] = encoded.contentType;
+    } else if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    return {
+      channel,
+      method: req.method,
+      url,
+      headers,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      ...(body === undefined ? {} : { body }),
+      ...(req.maxBytes === undefined ? {} : { maxBytes: req.maxBytes }),
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    };
+  }
+
+  function failure(res: RawResponse): LoketError {
+    const { text, body } = decode(res.bytes);
+    let error: LoketError;
+    try {
+      error = options.mapError({ status: res.status, headers: res.headers, body, text });
+    } catch (err) {
+      error = toLoketError(err, 'PLATFORM_ERROR', channel);
+    }
+    const asked = parseRetryAfter(res.headers.get('retry-after'), now());
+    return error.retryAfterMs === undefined && asked !== undefined ? withRetryAfter(error, asked) : error;
+  }
+
+  async function once<T>(req: TransportRequest): Promise<TransportResponse<T>> {
+    const exchange = await describe(req);
+    const res = await exchangeOnce(exchange);
+    logger.debug({ channel, method: req.method, url: describeUrl(exchange.url), status: res.status }, 'http');
+    if (res.status < 200 || res.status > 299) throw failure(res);
+    const body = req.responseType === 'bytes' ? res.bytes : decode(res.bytes).body;
+    return { status: res.status, headers: res.headers, body: body as T };
+  }
+
+  async function request<T>(req: TransportRequest): Promise<TransportResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once<T>(req);
+      } catch (err) {
+        // Network failures are already NETWORK errors; anything else (a headers function that throws) is ours.
+        const error = toLoketError(err, 'CONFIG', channel);
+        if (!error.retryable || attempt >= attempts) throw error;
+        const asked = error.retryAfterMs;
+        // Waiting longer than the caller would tolerate: hand the platform's wait back instead of sleeping.
+        if (asked !== undefined && asked > maxRetryAfterMs) throw error;
+        const delayMs = asked ?? backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
+        logger.warn(
+          { channel, method: req.method, path: req.path.split('?')[0], attempt, delayMs, code: error.code },
+          'retrying',
+        );
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  return { request };
+}
+
+/**
+ * Encodes multipart bytes up front: undici 7 cannot stream Node 20's global FormData on a real socket, and bytes
+ * can be sent again on a retry.
+ */
+async function encodeForm(form: FormData): Promise<{ bytes: Uint8Array; contentType: string }> {
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { bytes: new Uint8Array(await encoded.arrayBuffer()), contentType };
+}
+
+function lowerCase(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}

@@ -1,0 +1,4 @@
+export { redisStore } from './redis-store.js';
+export type { RedisStoreOptions } from './redis-options.js';
+export type { RedisScriptClient } from './redis-script.js';
+export { conversationTag } from './redis-keys.js';

@@ -1,0 +1,83 @@
+import { LoketError, type Logger, loketMessage, safeLogger } from '@loket/core';
+import { z } from 'zod';
+import type { RedisScriptClient } from './redis-script.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const positive = z.number().positive();
+
+const optionsSchema = z
+  .strictObject({
+    url: z
+      .string()
+      .refine((s) => URL.canParse(s) && /^rediss?:$/.test(new URL(s).protocol), {
+        message: 'is not a redis:// or rediss:// URL',
+      })
+      .optional(),
+    keyPrefix: z
+      .string()
+      .regex(/^[^{}*?[\]\\]*$/, { message: 'must not contain { } * ? [ ] or \\ (hash tags and SCAN patterns)' })
+      .optional(),
+    client: z
+      .custom<RedisScriptClient>((v) => typeof v === 'object' && v !== null && 'evalSha' in v && 'eval' in v, {
+        message: 'must be a node-redis client (createClient() or createCluster())',
+      })
+      .optional(),
+    retention: z.strictObject({ logDays: positive.optional(), messageDays: positive.optional() }).optional(),
+    logger: z
+      .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
+        message: 'must be a Logger (pino fits)',
+      })
+      .optional(),
+  })
+  .refine((o) => o.url !== undefined || o.client !== undefined, {
+    message: 'is missing: pass url (redis://host:6379) or a connected node-redis client',
+    path: ['url'],
+  });
+
+/** Options of `redisStore`. */
+export interface RedisStoreOptions {
+  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). The store opens and closes its own client. */
+  url?: string;
+  /** Put in front of every key (default `loket:`); lets several deployments or tests share one server. */
+  keyPrefix?: string;
+  /** A node-redis v5 client you already connected (`createClient`, `createCluster`); the store never closes it. */
+  client?: RedisScriptClient;
+  retention?: {
+    /** A conversation's log expires this many days after its last entry (default 90). */
+    logDays?: number;
+    /** A sent-message record expires this many days after its last write (default 30). */
+    messageDays?: number;
+  };
+  /** Where connection errors are reported (secrets redacted). Silent by default. */
+  logger?: Logger;
+}
+
+/** The options with every default filled in. */
+export interface ResolvedRedisOptions {
+  url?: string;
+  client?: RedisScriptClient;
+  keyPrefix: string;
+  logKeepMs: number;
+  messageKeepMs: number;
+  logger: Logger;
+}
+
+/** Checks the options (a bad one fails with `CONFIG`, naming the option; values are not echoed) and fills defaults. */
+export function resolveRedisOptions(input: unknown): ResolvedRedisOptions {
+  const result = optionsSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = issue?.path.map(String).join('.') || 'options';
+    const text = `${key} ${issue?.message ?? 'is invalid'}: check redisStore({ url, keyPrefix?, client? })`;
+    throw new LoketError('CONFIG', loketMessage('store-redis', text), { details: { option: key } });
+  }
+  const o = result.data;
+  return {
+    ...(o.url === undefined ? {} : { url: o.url }),
+    ...(o.client === undefined ? {} : { client: o.client }),
+    keyPrefix: o.keyPrefix ?? 'loket:',
+    logKeepMs: Math.ceil((o.retention?.logDays ?? 90) * DAY_MS),
+    messageKeepMs: Math.ceil((o.retention?.messageDays ?? 30) * DAY_MS),
+    logger: safeLogger(o.logger),
+  };
+}

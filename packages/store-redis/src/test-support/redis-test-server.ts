@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+
+const URL_ = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The Redis the tests use (REDIS_URL, or the local default), or undefined when none answers: the Redis tests are
+ * then skipped with a message, so `npm test` passes on a machine without Redis.
+ */
+export async function redisTestUrl(): Promise<string | undefined> {
+  const client = createClient({ url: URL_, socket: { connectTimeout: 1500, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    await client.close();
+    return URL_;
+  } catch (err) {
+    console.warn(
+      `[store-redis] no Redis at ${URL_} (${(err as Error).message}): skipping the Redis tests. ` +
+        'Start one (redis-server) or set REDIS_URL to run them.',
+    );
+    return undefined;
+  }
+}
+
+/** A key prefix no other test run uses. */
+export function uniquePrefix(): string {
+  return `loket-test-${randomUUID()}:`;
+}
+
+/** All keys under `prefix` (SCAN, so it never blocks the server). */
+export async function keysUnder(url: string, prefix: string): Promise<string[]> {
+  const client = await createClient({ url }).connect();
+  const keys: string[] = [];
+  for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
+  await client.close();
+  return keys;
+}
+
+/** Deletes every key under `prefix`. */
+export async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const keys = await keysUnder(url, prefix);
+  if (keys.length === 0) return;
+  const client = await createClient({ url }).connect();
+  await client.del(keys);
+  await client.close();
+}

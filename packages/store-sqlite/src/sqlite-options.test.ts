@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { LoketError } from '@loket/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteStore } from './sqlite-store.js';
+import { tempDir } from './test-support/temp-db.js';
+
+function configError(fn: () => unknown): LoketError {
+  try {
+    fn();
+  } catch (err) {
+    if (LoketError.is(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a LoketError');
+}
+
+describe('sqliteStore options and schema', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('refuses a missing path with CONFIG, naming the option', () => {
+    const err = configError(() => sqliteStore({} as never));
+    expect(err.code).toBe('CONFIG');
+    expect(err.message).toMatch(/^\[loket\] \[store-sqlite\] path /);
+  });
+
+  it('refuses a bad retention value with CONFIG', () => {
+    const err = configError(() => sqliteStore({ path: dir.file(), retention: { logDays: -1 } }));
+    expect(err).toMatchObject({ code: 'CONFIG', details: { option: 'retention.logDays' } });
+  });
+
+  it('refuses a file it cannot open with CONFIG', () => {
+    const err = configError(() => sqliteStore({ path: dir.file('missing-folder/loket.db') }));
+    expect(err.code).toBe('CONFIG');
+    expect(err.message).toContain('missing-folder');
+  });
+
+  it('says it is durable on a file, and not in memory', async () => {
+    const onFile = sqliteStore({ path: dir.file() });
+    const inMemory = sqliteStore({ path: ':memory:' });
+    expect([onFile.durable, inMemory.durable]).toEqual([true, false]);
+    await onFile.close();
+    await inMemory.close();
+  });
+
+  it('opens the file in WAL mode and records its schema version once', async () => {
+    await sqliteStore({ path: dir.file() }).close();
+    await sqliteStore({ path: dir.file() }).close();
+    const db = new Database(dir.file(), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    db.close();
+  });
+
+  it('refuses a file written by a newer version of the package', () => {
+    const db = new Database(dir.file());
+    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (99)');
+    db.close();
+    const err = configError(() => sqliteStore({ path: dir.file() }));
+    expect(err.code).toBe('CONFIG');
+    expect(err.message).toContain('schema version 99');
+  });
+});

@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+
+/** How many rows one sweep removed. */
+export interface PruneResult {
+  claims: number;
+  locks: number;
+  messages: number;
+  logEntries: number;
+}
+
+/** Rows deleted per transaction, so a large backlog never holds the write lock for long. */
+const BATCH = 1000;
+
+/**
+ * Deletes what no reader can need any more: expired dedupe claims and locks, sent-message records untouched for
+ * `messageRetentionMs`, and log entries older than `logRetentionMs`. Log heads stay, so seqs keep counting on.
+ */
+export function createPruner(
+  db: Database,
+  options: { now: () => number; logRetentionMs: number; messageRetentionMs: number },
+): () => PruneResult {
+  const claims = db.prepare(
+    `DELETE FROM dedupe WHERE key IN (SELECT key FROM dedupe WHERE expires_at <= ? LIMIT ${BATCH})`,
+  );
+  const locks = db.prepare(
+    `DELETE FROM locks WHERE key IN (SELECT key FROM locks WHERE expires_at <= ? LIMIT ${BATCH})`,
+  );
+  const messages = db.prepare(
+    `DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE touched_at < ?
+       AND (status_expires_at IS NULL OR status_expires_at <= ?) LIMIT ${BATCH})`,
+  );
+  const log = db.prepare(`DELETE FROM log WHERE rowid IN (SELECT rowid FROM log WHERE at < ? LIMIT ${BATCH})`);
+
+  const drain = (run: () => number): number => {
+    let total = 0;
+    for (let n = run(); n > 0; n = run()) total += n;
+    return total;
+  };
+
+  return () => {
+    const at = options.now();
+    return {
+      claims: drain(() => claims.run(at).changes),
+      locks: drain(() => locks.run(at).changes),
+      messages: drain(() => messages.run(at - options.messageRetentionMs, at).changes),
+      logEntries: drain(() => log.run(at - options.logRetentionMs).changes),
+    };
+  };
+}
+
+/**
+ * Runs `prune` every `everyMs` on an unref'd timer (it never keeps the process alive). A failed sweep is handed
+ * to `onError` and the next one runs as planned. Returns the function that stops it.
+ */
+export function schedulePruning(prune: () => unknown, everyMs: number, onError: (err: unknown) => void): () => void {
+  const timer = setInterval(() => {
+    try {
+      prune();
+    } catch (err) {
+      onError(err);
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,6 @@
+import { randomUUID } from 'node:crypto';
+
+/** A fresh, unguessable owner token for leases, claims and locks. */
+export function newToken(): string {
+  return randomUUID();
+}

@@ -1,0 +1,38 @@
+import type { ChannelAdapter, ChannelId, WebhookRequest } from '@loket/core';
+import type { Fixtures } from '../../fixtures/fixture-schemas.js';
+import type { BodyInput } from '../../signing/bytes.js';
+
+/** How a channel signs its webhooks: the secret the adapter under test was created with, and the header maker. */
+export interface SignatureScheme {
+  secret: string;
+  /** The signature headers the platform sends for `body` signed with `secret` (lowercase names). */
+  sign(body: Uint8Array, secret: string): Record<string, string>;
+}
+
+/** Subscription checks: one the adapter must accept, some it must refuse, some that are not checks at all. */
+export interface HandshakeCases {
+  /** A check with the right token; the adapter answers 200 and exactly `body`. */
+  valid: { request: WebhookRequest; body: string };
+  /** Checks the adapter answers with a non-200 reply (wrong token, wrong mode). */
+  invalid: WebhookRequest[];
+  /** Requests that are no check (the adapter answers undefined). Default: a bare GET and a signed POST. */
+  notHandshake?: WebhookRequest[];
+}
+
+/** Options of `describeAdapterConformance`. */
+export interface AdapterConformanceOptions {
+  channel: ChannelId;
+  /** Builds the adapter under test. `apiBaseUrl` points at the suite's local server (send and error mapping). */
+  create(options: { apiBaseUrl: string }): ChannelAdapter;
+  signature: SignatureScheme;
+  handshake: HandshakeCases;
+  /** The recorded fixtures, usually `loadFixtures(channel)`. */
+  fixtures: Fixtures;
+  /**
+   * Bodies that carry a kind the adapter cannot know; each must parse to at least one `unsupported` event. The suite
+   * also derives such bodies from the fixtures (`{ type: K, K: {...} }` items and Graph `{ field, value }` changes).
+   */
+  unknownKinds?: { name: string; body: BodyInput }[];
+  /** False for a channel whose `send` makes no HTTP request (the send and error-mapping cases are skipped). */
+  sendsOverHttp?: boolean;
+}

@@ -1,0 +1,255 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type ChannelId, LoketError, loketMessage } from '@loket/core';
+import { closeServer, listen } from '../http/node-http.js';
+import { dispatchRequest, writeReply } from './dispatch-request.js';
+import type { EmulatorChannel, EmulatorContext, PendingFailure, StoredMedia } from './emulator-channel.js';
+import type {
+  EmulatorEvents,
+  EmulatorOptions,
+  Injection,
+  RecordedRequest,
+  SentMessage,
+  WebhookDelivery,
+} from './emulator-types.js';
+import { graphError } from './graph/graph-error.js';
+import { newNumericId } from './ids.js';
+import { InjectionQueue } from './injections.js';
+import { type DeliverWebhook, createWebhookSender } from './webhook-sender.js';
+import { type WhatsAppCustomer, type WhatsAppCustomerOptions, whatsappCustomer } from './whatsapp/whatsapp-customer.js';
+import { whatsappEmulator } from './whatsapp/whatsapp-emulator.js';
+
+const CHANNELS: readonly EmulatorChannel[] = [whatsappEmulator];
+const DEFAULT_STATUS_DELAY_MS = 25;
+
+/**
+ * A local stand-in for the platforms' send APIs (WhatsApp Cloud API today): records what it receives, answers like
+ * the platform, injects failures, and fires signed webhooks at a gateway. Create it with {@link createEmulator}.
+ */
+export class Emulator extends EventEmitter<EmulatorEvents> {
+  /** Where webhooks go (`<gatewayUrl>/webhooks/<channel>`); may be set after start. */
+  gatewayUrl: string | undefined;
+  /** Every request answered, oldest first. */
+  readonly requests: RecordedRequest[] = [];
+  /** Every message accepted, oldest first. */
+  readonly sent: SentMessage[] = [];
+  /** Every webhook fired, oldest first. */
+  readonly webhooks: WebhookDelivery[] = [];
+  readonly #options: EmulatorOptions;
+  readonly #server: Server;
+  readonly #injections = new InjectionQueue();
+  readonly #failures: PendingFailure[] = [];
+  readonly #media = new Map<string, StoredMedia>();
+  readonly #background = new Set<Promise<unknown>>();
+  readonly #deliver: DeliverWebhook;
+  #url = '';
+
+  /** @internal Use {@link createEmulator}. */
+  constructor(options: EmulatorOptions) {
+    super();
+    if (!options.appSecret)
+      throw new LoketError(
+        'CONFIG',
+        loketMessage('emulator', 'appSecret is missing: pass it to createEmulator({...})'),
+      );
+    this.#options = options;
+    this.gatewayUrl = options.gatewayUrl;
+    this.#server = createServer((req, res) => {
+      this.#handle(req, res).catch((err: unknown) => {
+        // A broken request (aborted upload) must not take the emulator down; answer like Graph's own 500.
+        const { body } = graphError({ code: 1, details: err instanceof Error ? err.message : String(err) });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+    });
+    this.#deliver = createWebhookSender({
+      channels: CHANNELS,
+      appSecret: options.appSecret,
+      gatewayUrl: () => this.gatewayUrl,
+      now: () => this.#now(),
+      onDelivery: (delivery) => this.#onDelivery(delivery),
+    });
+  }
+
+  /** The emulator's base URL (`http://127.0.0.1:<port>`): pass it as an adapter's `apiBaseUrl`. */
+  get url(): string {
+    return this.#url;
+  }
+
+  /** @internal */
+  async start(): Promise<this> {
+    this.#url = await listen(this.#server, this.#options.port ?? 0, this.#options.host ?? '127.0.0.1');
+    return this;
+  }
+
+  /** Forgets recorded requests, sent messages, webhooks, pending injections and queued failures. */
+  clear(): void {
+    this.requests.length = 0;
+    this.sent.length = 0;
+    this.webhooks.length = 0;
+    this.#failures.length = 0;
+    this.#injections.clear();
+  }
+
+  /** Answers the next matching request(s) with a canned response instead of the platform's normal answer. */
+  inject(injection: Injection): void {
+    this.#injections.add(injection);
+  }
+
+  /** The next request(s) get 429 with `retry-after` (seconds, default 1) and Graph's throughput error 130429. */
+  inject429(options: { retryAfter?: number; times?: number } = {}): void {
+    const { body } = graphError({ code: 130429, status: 429 });
+    this.inject({
+      status: 429,
+      headers: { 'retry-after': String(options.retryAfter ?? 1) },
+      body,
+      times: options.times,
+    });
+  }
+
+  /** The next request(s) get a transient server error (default 503). */
+  inject5xx(options: { status?: number; times?: number } = {}): void {
+    this.inject({ status: options.status ?? 503, times: options.times });
+  }
+
+  /** The next request(s) get a Graph error with this code (and subcode): `injectGraphError(190)`, `(131056)`. */
+  injectGraphError(
+    code: number,
+    subcode?: number,
+    options: { status?: number; message?: string; times?: number } = {},
+  ): void {
+    const { status, body } = graphError({ code, subcode, status: options.status, message: options.message });
+    this.inject({ status, body, times: options.times });
+  }
+
+  /** The next accepted message is answered normally, then fails asynchronously: a `failed` status with this code. */
+  failNextWith(code: number, options: { details?: string } = {}): void {
+    this.#failures.push({ code, details: options.details });
+  }
+
+  /** Keeps media the emulator serves (`GET /<version>/<id>`), e.g. for a customer's image; answers its id. */
+  addMedia(media: { data: Uint8Array; mimeType: string; filename?: string; id?: string }): string {
+    const id = media.id ?? newNumericId();
+    this.#media.set(id, { ...media, id });
+    return id;
+  }
+
+  /** A simulated WhatsApp customer writing to `phoneNumberId`. */
+  customer(options: WhatsAppCustomerOptions): WhatsAppCustomer {
+    return whatsappCustomer(this.#context(), options);
+  }
+
+  /** Fires any webhook body (signed, serialized like the platform) at the gateway; resolves with its status. */
+  postWebhook(channel: ChannelId, body: unknown, kind = 'custom'): Promise<number> {
+    return this.#deliver(channel, kind, body);
+  }
+
+  /** Sends the platform's subscription check to the gateway; `ok` when it answered 200 with the challenge. */
+  async verifyWebhook(channel: ChannelId = 'whatsapp'): Promise<{ status: number; ok: boolean }> {
+    const module = CHANNELS.find((c) => c.channel === channel);
+    if (!module || !this.gatewayUrl || !this.#options.verifyToken) {
+      throw new LoketError(
+        'CONFIG',
+        loketMessage('emulator', 'verifyWebhook needs gatewayUrl and verifyToken in createEmulator({...})'),
+      );
+    }
+    const check = module.handshake(
+      `${this.gatewayUrl.replace(/\/$/, '')}/webhooks/${channel}`,
+      this.#options.verifyToken,
+    );
+    const res = await fetch(check.url);
+    const text = await res.text();
+    this.#onDelivery({ channel, kind: 'handshake', url: check.url, body: '', status: res.status, at: this.#now() });
+    return { status: res.status, ok: res.status === 200 && text === check.expectedBody };
+  }
+
+  /**
+   * Resolves with `emulator.sent` once at least `count` messages were accepted (default 1), e.g. the reply a
+   * handler sends after a customer's message; rejects with `NETWORK` after `timeoutMs` (default 5000).
+   */
+  waitForSent(count = 1, timeoutMs = 5000): Promise<SentMessage[]> {
+    if (this.sent.length >= count) return Promise.resolve(this.sent);
+    return new Promise((resolve, reject) => {
+      const onSent = (): void => {
+        if (this.sent.length < count) return;
+        clearTimeout(timer);
+        this.off('sent', onSent);
+        resolve(this.sent);
+      };
+      const timer = setTimeout(() => {
+        this.off('sent', onSent);
+        const text = `${this.sent.length} of ${count} messages were sent within ${timeoutMs} ms`;
+        reject(new LoketError('NETWORK', loketMessage('emulator', text)));
+      }, timeoutMs);
+      this.on('sent', onSent);
+    });
+  }
+
+  /** Waits until every scheduled webhook (status callbacks) has been delivered. */
+  async flush(): Promise<void> {
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
+  }
+
+  /** Waits for scheduled webhooks, then stops the server. */
+  async close(): Promise<void> {
+    await this.flush();
+    await closeServer(this.#server);
+  }
+
+  #onDelivery(delivery: WebhookDelivery): void {
+    this.webhooks.push(delivery);
+    this.emit('webhook', delivery);
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  #context(): EmulatorContext {
+    const auto = this.#options.autoStatuses;
+    return {
+      baseUrl: this.#url,
+      graphVersion: this.#options.graphVersion ?? 'v25.0',
+      accessToken: this.#options.accessToken,
+      statusDelayMs: auto
+        ? auto === true
+          ? DEFAULT_STATUS_DELAY_MS
+          : (auto.delayMs ?? DEFAULT_STATUS_DELAY_MS)
+        : undefined,
+      media: this.#media,
+      now: () => this.#now(),
+      recordSent: (message) => {
+        this.sent.push(message);
+        this.emit('sent', message);
+      },
+      takeFailure: () => this.#failures.shift(),
+      background: (task) => {
+        // Failed deliveries are already recorded (status 0) and emitted; nothing else is owed to anyone.
+        const run = task().catch((err: unknown) => err);
+        this.#background.add(run);
+        void run.finally(() => this.#background.delete(run));
+      },
+      deliver: this.#deliver,
+    };
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const deps = { baseUrl: this.#url, channels: CHANNELS, injections: this.#injections, context: this.#context() };
+    const { reply, record } = await dispatchRequest(req, { ...deps, now: () => this.#now() });
+    this.requests.push(record);
+    this.emit('request', record);
+    writeReply(res, reply);
+  }
+}
+
+/**
+ * Starts the emulator on a local port.
+ *
+ * @example
+ * const emulator = await createEmulator({ appSecret: 'app-secret', gatewayUrl: 'http://127.0.0.1:3000', autoStatuses: true });
+ * const wa = whatsapp({ appSecret: 'app-secret', verifyToken: 'vt', accessToken: 'token', apiBaseUrl: emulator.url });
+ * await emulator.customer({ phoneNumberId: '1234', waId: '31612345678', name: 'Ada' }).say('Hi!'); // → 200
+ * await emulator.close();
+ */
+export function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  return new Emulator(options).start();
+}

@@ -1,0 +1,18 @@
+export * from './emulator/emulator.js';
+export type { EmulatorChannel, EmulatorContext, EmulatorReply, EmulatorRequest } from './emulator/emulator-channel.js';
+export * from './emulator/emulator-types.js';
+export type {
+  CustomerMedia,
+  CustomerMessageOptions,
+  WhatsAppCustomer,
+  WhatsAppCustomerOptions,
+} from './emulator/whatsapp/whatsapp-customer.js';
+export * from './fixtures/fixture-schemas.js';
+export * from './fixtures/load-fixtures.js';
+export * from './http/capture-server.js';
+export type { BodyInput } from './signing/bytes.js';
+export * from './signing/meta-json.js';
+export * from './signing/meta-requests.js';
+export * from './signing/signers.js';
+export * from './signing/webhook-request.js';
+export * from './signing/x-requests.js';

@@ -1,0 +1,4 @@
+import { memoryStore } from '@loket/core';
+import { describeStoreConformance } from './index.js';
+
+describeStoreConformance({ name: 'memory', create: () => memoryStore() });

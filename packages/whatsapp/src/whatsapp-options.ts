@@ -1,0 +1,34 @@
+import type { TransportOptions } from '@loket/core';
+import { metaOptionsShape, parseMetaOptions } from '@loket/meta';
+import { z } from 'zod';
+
+/** What `whatsapp({ transport })` may tune in core's transport. */
+export type WhatsAppTransportOptions = Partial<Pick<TransportOptions, 'timeoutMs' | 'retry' | 'dispatcher' | 'sleep'>>;
+
+const fn = <T>() => z.custom<T>((v) => typeof v === 'function');
+
+/** Options of `whatsapp({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
+export const whatsappOptionsSchema = z.object({
+  ...metaOptionsShape,
+  /** Sends from this number when a message's `to.account` is empty or `*`. */
+  phoneNumberId: z.string().regex(/^\d+$/).optional(),
+  /**
+   * The send-body field that carries a BSUID (business-scoped user id, `US.1349…`) when the user has no phone
+   * number. Meta's 2026 BSUID page names it `recipient`; configurable because the feature is still rolling out.
+   */
+  bsuidRecipientField: z.string().min(1).default('recipient'),
+  /** Transport tuning: timeout, retries (they happen inside `send`), dispatcher, and the wait between attempts. */
+  transport: z.custom<WhatsAppTransportOptions>((v) => typeof v === 'object' && v !== null).optional(),
+  /** The clock for receipts (`acceptedAt`); tests inject one. */
+  now: fn<() => number>().optional(),
+});
+
+/** Options of `whatsapp({...})`. */
+export type WhatsAppOptions = z.input<typeof whatsappOptionsSchema>;
+/** Checked options with defaults applied. */
+export type ResolvedWhatsAppOptions = z.output<typeof whatsappOptionsSchema>;
+
+/** Checks `whatsapp({...})` options; throws `CONFIG` naming the option (`accessToken is missing: pass it to whatsapp({...})`). */
+export function parseWhatsAppOptions(input: unknown): ResolvedWhatsAppOptions {
+  return parseMetaOptions(whatsappOptionsSchema, input, { channel: 'whatsapp', factory: 'whatsapp' });
+}
