@@ -1,6 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ConversationRef, createGateway, type InboundEvent, LoketError, memoryStore } from '@loket/core';
+import {
+  type Content,
+  type ConversationRef,
+  createGateway,
+  type InboundEvent,
+  LoketError,
+  memoryStore,
+} from '@loket/core';
 import { createEmulator } from '@loket/testing/kit';
 import { whatsapp } from '@loket/whatsapp';
 
@@ -24,7 +31,12 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
   const emulator = await createEmulator({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, autoStatuses: true });
   const gateway = createGateway({
     channels: [
-      whatsapp({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, accessToken: 'example-token', apiBaseUrl: emulator.url }),
+      whatsapp({
+        appSecret: APP_SECRET,
+        verifyToken: VERIFY_TOKEN,
+        accessToken: 'example-token',
+        apiBaseUrl: emulator.url,
+      }),
     ],
     store: memoryStore(),
   });
@@ -81,7 +93,7 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
     await attempt(print, result, 'free-form text', () =>
       gateway.send({ to: bob, content: { type: 'text', text: 'Your parcel has shipped' } }),
     );
-    const template = { type: 'template', name: 'shipping_update', language: 'en', parameters: ['1042'] } as const;
+    const template: Content = { type: 'template', name: 'shipping_update', language: 'en', parameters: ['1042'] };
     await attempt(print, result, 'template without consent', () =>
       gateway.send({ to: bob, content: template, topic: 'shipping' }),
     );

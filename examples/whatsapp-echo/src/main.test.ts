@@ -50,7 +50,11 @@ describe('examples/whatsapp-echo', () => {
   });
 
   it('refuses to start without its secrets, naming the option', async () => {
-    const { code, stderr } = await start({ WHATSAPP_APP_SECRET: '', WHATSAPP_VERIFY_TOKEN: 'x', WHATSAPP_ACCESS_TOKEN: 'y' });
+    const { code, stderr } = await start({
+      WHATSAPP_APP_SECRET: '',
+      WHATSAPP_VERIFY_TOKEN: 'x',
+      WHATSAPP_ACCESS_TOKEN: 'y',
+    });
     expect(code).not.toBe(0);
     expect(stderr).toContain('appSecret');
     expect(stderr).toContain('CONFIG');
