@@ -1,13 +1,15 @@
 // Child process: serves one kind of server on a free loopback port and prints the port.
 import { createServer } from 'node:http';
+import { openStore, type StoreSpec } from './round-store.js';
 import { bareHandler } from './server-bare.js';
 import { gatewayHandler } from './server-gateway.js';
 
 const kind = process.argv[2];
 const handlerMs = Number(process.argv[3] ?? 1000);
+const spec = JSON.parse(process.argv[4] ?? '{"kind":"memory"}') as StoreSpec;
 
 async function main(): Promise<void> {
-  const handler = kind === 'bare' ? bareHandler : (await gatewayHandler({ handlerMs })).handler;
+  const handler = kind === 'bare' ? bareHandler : (await gatewayHandler({ handlerMs, store: openStore(spec) })).handler;
   const server = createServer({ keepAliveTimeout: 60_000 }, handler);
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();

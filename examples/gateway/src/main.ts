@@ -3,5 +3,5 @@ import { runScenario } from './scenario.js';
 
 const result = await runScenario((line) => console.log(line));
 console.log(
-  `\nDone: ${result.events.length} events handled, ${result.sentTypes.length} messages sent, refusals: ${result.refusals.join(', ') || 'none'}`,
+  `\nDone: ${result.events.length} events handled, ${result.sent.length} messages sent, refusals: ${result.refusals.join(', ') || 'none'}`,
 );

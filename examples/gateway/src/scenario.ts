@@ -8,36 +8,42 @@ import {
   LoketError,
   memoryStore,
 } from '@loket/core';
+import { instagram } from '@loket/instagram';
+import { messenger } from '@loket/messenger';
 import { createEmulator } from '@loket/testing/kit';
 import { whatsapp } from '@loket/whatsapp';
 
 const APP_SECRET = 'example-app-secret';
 const VERIFY_TOKEN = 'example-verify-token';
 const PHONE_NUMBER_ID = '106540352242922';
+const PAGE_ID = '104857600123456';
+const IG_ACCOUNT_ID = '17841400008460056';
 
 /** What the scenario saw, for the test and for the summary line. */
 export interface ScenarioResult {
   events: InboundEvent[];
-  sentTypes: string[];
+  /** What the emulator accepted, as `<channel> <type>`, in order. */
+  sent: string[];
   refusals: string[];
 }
 
 /**
- * A customer writes, the gateway answers (four buttons become a WhatsApp list), the customer picks a row, statuses
- * come back; then the business tries to write first to someone who never wrote, and is told what is allowed.
+ * One gateway serves WhatsApp, Messenger and Instagram. On each, a customer writes and the gateway answers with
+ * the same four buttons: WhatsApp shows a list, Messenger and Instagram quick replies. The customer picks one,
+ * delivery and read receipts come back; then the business tries to write first to someone who never wrote, and is
+ * told what is allowed.
  */
 export async function runScenario(print: (line: string) => void): Promise<ScenarioResult> {
-  const result: ScenarioResult = { events: [], sentTypes: [], refusals: [] };
+  const result: ScenarioResult = { events: [], sent: [], refusals: [] };
   const emulator = await createEmulator({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, autoStatuses: true });
+  const secrets = {
+    appSecret: APP_SECRET,
+    verifyToken: VERIFY_TOKEN,
+    accessToken: 'example-token',
+    apiBaseUrl: emulator.url,
+  };
   const gateway = createGateway({
-    channels: [
-      whatsapp({
-        appSecret: APP_SECRET,
-        verifyToken: VERIFY_TOKEN,
-        accessToken: 'example-token',
-        apiBaseUrl: emulator.url,
-      }),
-    ],
+    channels: [whatsapp(secrets), messenger(secrets), instagram(secrets)],
     store: memoryStore(),
   });
 
@@ -57,25 +63,30 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
           { id: 'agent', title: 'Talk to a person' },
         ],
       });
-      print(`  reply   4 buttons sent${receipt.degraded ? ' (degraded: WhatsApp shows at most 3, so a list)' : ''}`);
+      const shown = event.channel === 'whatsapp' ? 'WhatsApp shows at most 3, so a list' : 'quick replies';
+      print(`  reply   4 buttons sent${receipt.degraded ? ` (degraded: ${shown})` : ''}`);
     } else if (event.content.type === 'choice') {
       await ctx.reply({ type: 'text', text: `You chose "${event.content.title}". Parcel 1042 arrives tomorrow.` });
     }
   });
   emulator.on('sent', (sent) => {
-    result.sentTypes.push(sent.type);
-    print(`  graph   POST /${sent.account}/messages type=${sent.type} → ${sent.id}`);
+    result.sent.push(`${sent.channel} ${sent.type}`);
+    print(`  graph   ${sent.channel} POST /${sent.account}/messages type=${sent.type} → ${sent.id}`);
   });
 
   const server = createServer(gateway.node);
   await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
   emulator.gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await gateway.start();
-  print(`gateway on ${emulator.gatewayUrl}/webhooks/whatsapp, Graph API emulator on ${emulator.url}`);
+  print(
+    `gateway on ${emulator.gatewayUrl}/webhooks/{whatsapp,messenger,instagram}, Graph API emulator on ${emulator.url}`,
+  );
 
   try {
-    const handshake = await emulator.verifyWebhook();
-    print(`\nMeta checks the webhook (hub.challenge): ${handshake.status}`);
+    for (const channel of ['whatsapp', 'messenger', 'instagram'] as const) {
+      const handshake = await emulator.verifyWebhook(channel);
+      print(`Meta checks the ${channel} webhook (hub.challenge): ${handshake.status}`);
+    }
 
     const ada = emulator.customer({ phoneNumberId: PHONE_NUMBER_ID, waId: '31612345678', name: 'Ada' });
     print('\nAda writes "Hallo! Where is my order?"');
@@ -87,6 +98,20 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
     await ada.choose('track', 'Track my parcel', { list: true, replyTo: menu?.id });
     await emulator.waitForSent(2);
     await emulator.flush();
+
+    for (const [label, customer] of [
+      ['Messenger', emulator.messengerCustomer({ account: PAGE_ID, user: '7012345678901234' })],
+      ['Instagram', emulator.instagramCustomer({ account: IG_ACCOUNT_ID, user: '6543210987654321' })],
+    ] as const) {
+      const before = emulator.sent.length;
+      print(`\nOn ${label}, a customer writes "Hi, where is my order?"`);
+      print(`  webhook acknowledged: ${await customer.say('Hi, where is my order?')}`);
+      await emulator.waitForSent(before + 1);
+      print(`  the customer taps the quick reply "Track my parcel"`);
+      await customer.quickReply('track', 'Track my parcel');
+      await emulator.waitForSent(before + 2);
+      await emulator.flush();
+    }
 
     const bob: ConversationRef = { channel: 'whatsapp', account: PHONE_NUMBER_ID, user: '31687654321' };
     print('\nThe business writes first to Bob, who never wrote:');
@@ -132,6 +157,8 @@ function describe(event: InboundEvent): string {
       return `message from ${event.from.name ?? event.from.id}: ${event.content.type === 'text' ? `"${event.content.text}"` : `${event.content.type}${event.content.type === 'choice' ? ` ${event.content.id}` : ''}`}`;
     case 'status':
       return `status ${event.status} for ${event.messageId}`;
+    case 'read':
+      return `${event.channel} read up to ${event.upTo}`;
     default:
       return event.type;
   }

@@ -38,20 +38,16 @@ function decode(json: string): InboxEntry {
 }
 
 /** Splits a flat script reply into rows of `width`. */
-function rows(reply: unknown, width: number): unknown[][] {
+export function rows(reply: unknown, width: number): unknown[][] {
   const flat = reply as unknown[];
   const out: unknown[][] = [];
   for (let i = 0; i < flat.length; i += width) out.push(flat.slice(i, i + width));
   return out;
 }
 
-/**
- * The inbox of `redisStore`, shared by every gateway process on the server. Each operation is one Lua script, so
- * it is atomic: a due item goes to exactly one leaser, and a token works only while its lease runs (a worker
- * whose lease ran out cannot ack, retry or bury an item that another worker now holds).
- */
-export function redisInbox(client: () => Promise<RedisScriptClient>, keys: InboxKeys): InboxStore {
-  const list = [
+/** The KEYS every queue script takes, in order (see redis-inbox-scripts.ts). */
+export function queueKeyList(keys: InboxKeys): string[] {
+  return [
     keys.seq,
     keys.pending,
     keys.delayed,
@@ -63,6 +59,15 @@ export function redisInbox(client: () => Promise<RedisScriptClient>, keys: Inbox
     keys.attempts,
     keys.failures,
   ];
+}
+
+/**
+ * The inbox of `redisStore`, shared by every gateway process on the server. Each operation is one Lua script, so
+ * it is atomic: a due item goes to exactly one leaser, and a token works only while its lease runs (a worker
+ * whose lease ran out cannot ack, retry or bury an item that another worker now holds).
+ */
+export function redisInbox(client: () => Promise<RedisScriptClient>, keys: InboxKeys): InboxStore {
+  const list = queueKeyList(keys);
   const run = async (script: LuaScript, ...args: (string | number)[]) => runScript(await client(), script, list, args);
 
   return {

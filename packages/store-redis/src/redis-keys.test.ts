@@ -29,6 +29,13 @@ describe('redisStore key layout', () => {
     expect(new Set(Object.values(keyLayout('shop:').inbox).map(keySlot)).size).toBe(1);
   });
 
+  it('puts every outbox key, batch lists included, in one slot apart from the inbox', () => {
+    const { batch, ...outbox } = keyLayout('shop:').outbox;
+    const slots = new Set([...Object.values(outbox), batch('b-1'), batch('{x}:y')].map(keySlot));
+    expect(slots.size).toBe(1);
+    expect(batch('a')).not.toBe(keyLayout('shop:').inbox.seq);
+  });
+
   it('refuses a key prefix that would open a hash tag, and a missing url, with CONFIG', () => {
     expect(() => redisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: 'a{b}:' })).toThrow(
       expect.objectContaining({ code: 'CONFIG', details: { option: 'keyPrefix' } }),

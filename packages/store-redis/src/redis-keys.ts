@@ -14,6 +14,11 @@ export interface InboxKeys {
   failures: string;
 }
 
+/** The outbox: the inbox's key set under `{outbox}` (same scripts), plus one id list per batch. */
+export interface OutboxKeys extends InboxKeys {
+  batch(batch: string): string;
+}
+
 /** The keys of one conversation's log; both carry the conversation's hash tag. */
 export interface LogKeys {
   seq: string;
@@ -23,6 +28,7 @@ export interface LogKeys {
 /** Where everything lives under a prefix. */
 export interface KeyLayout {
   inbox: InboxKeys;
+  outbox: OutboxKeys;
   dedupe(key: string): string;
   lock(key: string): string;
   message(id: string): string;
@@ -38,25 +44,34 @@ export function conversationTag(ref: ConversationRef): string {
   return `{conv:${[ref.channel, ref.account, ref.user].map(encodeURIComponent).join(':')}}`;
 }
 
+function queueKeys(prefix: string, tag: string): InboxKeys {
+  const key = (part: string) => `${prefix}{${tag}}:${part}`;
+  return {
+    seq: key('seq'),
+    pending: key('pending'),
+    delayed: key('delayed'),
+    leased: key('leased'),
+    dead: key('dead'),
+    deadOrder: key('dead-order'),
+    items: key('items'),
+    tokens: key('tokens'),
+    attempts: key('attempts'),
+    failures: key('failures'),
+  };
+}
+
 /**
  * The key layout under `prefix`:
- * `<prefix>{inbox}:<part>` for the inbox, `<prefix>{conv:<channel>:<account>:<user>}:state|log|log-seq` for a
- * conversation, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
+ * `<prefix>{inbox}:<part>` for the inbox, `<prefix>{outbox}:<part>` and `<prefix>{outbox}:batch:<id>` for the
+ * outbox, `<prefix>{conv:<channel>:<account>:<user>}:state|log|log-seq` for a conversation, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
  */
 export function keyLayout(prefix: string): KeyLayout {
-  const inbox = (part: string) => `${prefix}{inbox}:${part}`;
   return {
-    inbox: {
-      seq: inbox('seq'),
-      pending: inbox('pending'),
-      delayed: inbox('delayed'),
-      leased: inbox('leased'),
-      dead: inbox('dead'),
-      deadOrder: inbox('dead-order'),
-      items: inbox('items'),
-      tokens: inbox('tokens'),
-      attempts: inbox('attempts'),
-      failures: inbox('failures'),
+    inbox: queueKeys(prefix, 'inbox'),
+    // The batch lists carry the `{outbox}` tag too, so every outbox script touches one slot.
+    outbox: {
+      ...queueKeys(prefix, 'outbox'),
+      batch: (batch) => `${prefix}{outbox}:batch:${encodeURIComponent(batch)}`,
     },
     dedupe: (key) => `${prefix}dedupe:${key}`,
     lock: (key) => `${prefix}lock:${key}`,

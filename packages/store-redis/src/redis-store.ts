@@ -7,6 +7,7 @@ import { keyLayout } from './redis-keys.js';
 import { redisLocks } from './redis-locks.js';
 import { redisLog } from './redis-log.js';
 import { redisMessages } from './redis-messages.js';
+import { redisOutbox } from './redis-outbox.js';
 import { type RedisStoreOptions, resolveRedisOptions } from './redis-options.js';
 
 /**
@@ -33,6 +34,7 @@ export function redisStore(options: RedisStoreOptions): Store {
     // Items live on the server: a gateway process that dies loses nothing (persistence is the server's AOF/RDB).
     durable: true,
     inbox: redisInbox(client, keys.inbox),
+    outbox: redisOutbox(client, keys.outbox),
     dedupe: redisDedupe(client, keys.dedupe),
     conversations: redisConversations(client, keys.conversation),
     messages: redisMessages(client, keys.message, o.messageKeepMs),

@@ -1,6 +1,7 @@
 import type { ChannelId, DeadLetter, InboxEntry, InboxStore, LeasedItem } from '@loket/core';
 import type { Database } from 'better-sqlite3';
-import { newToken } from './sqlite-token.js';
+import { batchPerTick } from './sqlite-batcher.js';
+import { sqliteQueue } from './sqlite-queue.js';
 
 interface Row {
   id: number;
@@ -26,21 +27,17 @@ function toEntry(row: Row): InboxEntry {
 }
 
 /**
- * The inbox of `sqliteStore`: one table, where `state` is `queued` or `dead` and `available_at` is when a queued
- * item may be leased (its due time, or while leased, its lease's end). A token works only while its lease runs.
+ * The inbox of `sqliteStore`: one table on the shared {@link sqliteQueue} core, where `state` is `queued` or `dead`.
+ * Ack deletes the row; a dead letter keeps its bytes for replay.
  */
 export function sqliteInbox(db: Database, now: () => number): InboxStore {
+  const queue = sqliteQueue<Row>(db, 'inbox', now);
   const insert = db.prepare(
     'INSERT INTO inbox (channel, method, url, headers, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const due = db.prepare("SELECT * FROM inbox WHERE state = 'queued' AND available_at <= ? ORDER BY id LIMIT ?");
-  const take = db.prepare('UPDATE inbox SET lease_token = ?, available_at = ?, attempts = attempts + 1 WHERE id = ?');
-  const held = "id = ? AND lease_token = ? AND state = 'queued' AND available_at > ?";
-  const extend = db.prepare(`UPDATE inbox SET available_at = ? WHERE ${held}`);
-  const ack = db.prepare(`DELETE FROM inbox WHERE ${held}`);
-  const retry = db.prepare(`UPDATE inbox SET lease_token = NULL, available_at = ?, error = ? WHERE ${held}`);
-  const bury = db.prepare(
-    `UPDATE inbox SET state = 'dead', lease_token = NULL, error = ?, failed_at = ?, failed_events = ? WHERE ${held}`,
+  const ack = queue.whileHeld('DELETE FROM inbox');
+  const bury = queue.whileHeld(
+    "UPDATE inbox SET state = 'dead', lease_token = NULL, error = ?, failed_at = ?, failed_events = ?",
   );
   const dead = db.prepare("SELECT * FROM inbox WHERE state = 'dead' ORDER BY failed_at, id LIMIT ?");
   const replay = db.prepare(
@@ -50,19 +47,8 @@ export function sqliteInbox(db: Database, now: () => number): InboxStore {
     "SELECT state = 'dead' AS dead, lease_token IS NOT NULL AND available_at > ? AS leased, count(*) AS n FROM inbox GROUP BY 1, 2",
   );
 
-  // BEGIN IMMEDIATE takes the write lock before reading, so two processes never lease the same due row.
-  const leaseTx = db.transaction((limit: number, leaseMs: number): LeasedItem[] => {
-    const at = now();
-    const rows = due.all(at, limit) as Row[];
-    return rows.map((row) => {
-      const token = newToken();
-      take.run(token, at + leaseMs, row.id);
-      return { ...toEntry(row), id: String(row.id), token, attempts: row.attempts };
-    });
-  });
-
-  return {
-    async enqueue(entry) {
+  const insertAll = db.transaction((entries: InboxEntry[]) =>
+    entries.map((entry) => {
       const { request } = entry;
       const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
       const info = insert.run(
@@ -74,25 +60,28 @@ export function sqliteInbox(db: Database, now: () => number): InboxStore {
         entry.receivedAt,
       );
       return String(info.lastInsertRowid);
-    },
+    }),
+  );
+  const enqueue = batchPerTick((entries: InboxEntry[]) => insertAll.immediate(entries));
+
+  return {
+    enqueue,
     async lease({ limit, leaseMs }) {
-      if (limit <= 0) return [];
-      return leaseTx.immediate(limit, leaseMs);
+      return queue
+        .lease(limit, leaseMs)
+        .map(({ row, token }): LeasedItem => ({ ...toEntry(row), id: String(row.id), token, attempts: row.attempts }));
     },
     async extend(id, token, leaseMs) {
-      const at = now();
-      return extend.run(at + leaseMs, id, token, at).changes === 1;
+      return queue.extend(id, token, leaseMs);
     },
     async ack(id, token) {
-      ack.run(id, token, now());
+      ack(id, token);
     },
     async retry(id, token, { delayMs, error }) {
-      const at = now();
-      retry.run(at + Math.max(0, delayMs), error, id, token, at);
+      queue.retry(id, token, delayMs, error);
     },
     async deadLetter(id, token, { error, failedEvents }) {
-      const at = now();
-      bury.run(error, at, JSON.stringify(failedEvents), id, token, at);
+      bury(id, token, error, now(), JSON.stringify(failedEvents));
     },
     async deadLetters(options = {}) {
       const rows = dead.all(options.limit ?? -1) as Row[];

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { LoketError } from '@loket/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteStore } from './sqlite-store.js';
-import { tempDir } from './test-support/temp-db.js';
+import { SCHEMA_VERSION } from './sqlite-schema.js';
+import { entry, tempDir } from './test-support/temp-db.js';
 
 function configError(fn: () => unknown): LoketError {
   try {
@@ -51,8 +52,22 @@ describe('sqliteStore options and schema', () => {
     await sqliteStore({ path: dir.file() }).close();
     const db = new Database(dir.file(), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SCHEMA_VERSION }]);
     db.close();
+  });
+
+  it('migrates a file of schema version 1 (before the outbox), keeping its inbox', async () => {
+    const first = sqliteStore({ path: dir.file() });
+    const queued = await first.inbox.enqueue(entry('{"old":1}'));
+    await first.close();
+    const db = new Database(dir.file());
+    db.exec('DROP TABLE outbox; UPDATE schema_version SET version = 1');
+    db.close();
+    const second = sqliteStore({ path: dir.file() });
+    expect((await second.inbox.lease({ limit: 5, leaseMs: 60_000 })).map((i) => i.id)).toEqual([queued]);
+    const [job] = await second.outbox.enqueue([{ batch: 'b', payload: '{}', createdAt: 1 }]);
+    expect((await second.outbox.batch('b')).map((r) => r.id)).toEqual([job]);
+    await second.close();
   });
 
   it('refuses a file written by a newer version of the package', () => {

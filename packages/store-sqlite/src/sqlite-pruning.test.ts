@@ -56,6 +56,20 @@ describe('sqliteStore retention', () => {
     await store.close();
   });
 
+  it('forgets finished outbox jobs after messageDays, never a queued one', async () => {
+    const store = sqliteStore({ path: dir.file(), now, retention: { messageDays: 1 } });
+    await store.outbox.enqueue([
+      { batch: 'b', payload: '{}', createdAt: clock },
+      { batch: 'b', payload: '{}', createdAt: clock },
+    ]);
+    const [job] = await store.outbox.lease({ limit: 1, leaseMs: 1000 });
+    await store.outbox.finish(job!.id, job!.token, { status: 'done', detail: '{}' });
+    clock += 2 * DAY;
+    expect(await store.prune()).toMatchObject({ outboxJobs: 1 });
+    expect((await store.outbox.batch('b')).map((r) => r.state)).toEqual(['queued']);
+    await store.close();
+  });
+
   it('sweeps on an unref’d timer every claimsSweepMs, and close() stops it', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const store = sqliteStore({ path: dir.file(), now, retention: { logDays: 1, claimsSweepMs: 50_000 } });

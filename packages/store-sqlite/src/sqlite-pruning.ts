@@ -6,6 +6,8 @@ export interface PruneResult {
   locks: number;
   messages: number;
   logEntries: number;
+  /** Finished outbox jobs (done, failed, skipped) older than the message retention. */
+  outboxJobs: number;
 }
 
 /** Rows deleted per transaction, so a large backlog never holds the write lock for long. */
@@ -13,7 +15,7 @@ const BATCH = 1000;
 
 /**
  * Deletes what no reader can need any more: expired dedupe claims and locks, sent-message records untouched for
- * `messageRetentionMs`, and log entries older than `logRetentionMs`. Log heads stay, so seqs keep counting on.
+ * `messageRetentionMs` (and finished outbox jobs as old), and log entries older than `logRetentionMs`. Log heads stay, so seqs keep counting on.
  */
 export function createPruner(
   db: Database,
@@ -30,6 +32,10 @@ export function createPruner(
        AND (status_expires_at IS NULL OR status_expires_at <= ?) LIMIT ${BATCH})`,
   );
   const log = db.prepare(`DELETE FROM log WHERE rowid IN (SELECT rowid FROM log WHERE at < ? LIMIT ${BATCH})`);
+  // Queued jobs stay however old they are: only a job's outcome expires, never a send that is still owed.
+  const outbox = db.prepare(
+    `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'queued' AND created_at < ? LIMIT ${BATCH})`,
+  );
 
   const drain = (run: () => number): number => {
     let total = 0;
@@ -44,6 +50,7 @@ export function createPruner(
       locks: drain(() => locks.run(at).changes),
       messages: drain(() => messages.run(at - options.messageRetentionMs, at).changes),
       logEntries: drain(() => log.run(at - options.logRetentionMs).changes),
+      outboxJobs: drain(() => outbox.run(at - options.messageRetentionMs).changes),
     };
   };
 }

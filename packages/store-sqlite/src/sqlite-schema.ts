@@ -86,6 +86,22 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX log_at ON log (at);
   `,
+  `
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    batch TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    available_at INTEGER NOT NULL DEFAULT 0,
+    lease_token TEXT,
+    error TEXT,
+    detail TEXT
+  );
+  CREATE INDEX outbox_state_id ON outbox (state, id);
+  CREATE INDEX outbox_batch ON outbox (batch, id);
+  `,
 ];
 
 /**

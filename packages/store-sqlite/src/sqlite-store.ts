@@ -6,6 +6,7 @@ import { sqliteLocks } from './sqlite-locks.js';
 import { sqliteLog } from './sqlite-log.js';
 import { sqliteMessages } from './sqlite-messages.js';
 import { openDatabase } from './sqlite-open.js';
+import { sqliteOutbox } from './sqlite-outbox.js';
 import { type SqliteStoreOptions, resolveSqliteOptions } from './sqlite-options.js';
 import { type PruneResult, createPruner, schedulePruning } from './sqlite-pruning.js';
 
@@ -44,6 +45,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
     // ':memory:' is gone with the process; every file-backed store keeps its commits.
     durable: resolved.path !== ':memory:',
     inbox: sqliteInbox(db, now),
+    outbox: sqliteOutbox(db, now),
     dedupe: sqliteDedupe(db, now),
     conversations: sqliteConversations(db),
     messages: sqliteMessages(db, now),

@@ -2,6 +2,11 @@ export * from './emulator/emulator.js';
 export type { EmulatorChannel, EmulatorContext, EmulatorReply, EmulatorRequest } from './emulator/emulator-channel.js';
 export * from './emulator/emulator-types.js';
 export type {
+  MessagingCustomer,
+  MessagingCustomerOptions,
+  MessagingEventOptions,
+} from './emulator/messaging/messaging-customer.js';
+export type {
   CustomerMedia,
   CustomerMessageOptions,
   WhatsAppCustomer,

@@ -1,6 +1,7 @@
 import { createAutoReply } from '../hours/index.js';
 import { createInboxWorker } from '../inbox/inbox-worker.js';
 import type { InboundEvent } from '../model/events.js';
+import { createOutbox } from '../outbox/create-outbox.js';
 import { createPolicy } from '../policy/index.js';
 import { createPacer } from '../transport/index.js';
 import { fetchBinding } from './fetch-binding.js';
@@ -9,7 +10,7 @@ import type { Gateway, GatewayOptions } from './gateway-types.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
 import { nodeBinding } from './node-binding.js';
-import { createSendPipeline } from './send-pipeline.js';
+import { adapterFor, createSendPipeline, validateOutbound } from './send-pipeline.js';
 import { createWebhookHandler } from './webhook-handler.js';
 
 /**
@@ -41,6 +42,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     ? createAutoReply(o.autoReply, { store, send: (m) => send(m), logger, now })
     : undefined;
   const worker = createInboxWorker({ ...o.worker, store, adapters, policy, deliver, autoReply, logger, now });
+  const outbox = createOutbox({
+    store,
+    settings: o.outbox,
+    send,
+    consent: policy.consent,
+    logger,
+    now,
+    validate(input) {
+      const message = validateOutbound(input);
+      adapterFor(adapters, message.to.channel);
+      return message;
+    },
+  });
 
   let started = false;
   let toldToStart = false;
@@ -68,16 +82,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     node: nodeBinding(handle, logger),
     on: (type, handler) => registry.on(type, handler),
     send,
+    enqueueSend: (message, opts) => outbox.enqueueSend(message, opts),
+    broadcast: (recipients, content, opts) => outbox.broadcast(recipients, content, opts),
+    broadcastStatus: (id) => outbox.broadcastStatus(id),
+    onOutbox: (listener) => outbox.onOutbox(listener),
     consent: policy.consent,
     adapters,
     store,
     async start() {
       worker.start();
+      outbox.start();
       started = true;
     },
     close() {
       closing ??= (async () => {
-        await worker.close();
+        await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();
       return closing;

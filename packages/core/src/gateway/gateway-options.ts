@@ -6,6 +6,7 @@ import { type Logger, safeLogger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { WorkerSettings } from '../inbox/worker-types.js';
+import type { OutboxSettings } from '../outbox/outbox-types.js';
 import type { Store } from '../store/store.js';
 import type { GatewayOptions } from './gateway-types.js';
 
@@ -36,6 +37,13 @@ const workerSchema = z.strictObject({
   pollMs: positiveInt.optional(),
   retry: retrySchema.optional(),
   dedupeTtlMs: positiveInt.optional(),
+});
+
+const outboxSchema = z.strictObject({
+  concurrency: positiveInt.optional(),
+  leaseMs: positiveInt.optional(),
+  pollMs: positiveInt.optional(),
+  retry: retrySchema.optional(),
 });
 
 const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
@@ -70,6 +78,7 @@ const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
     )
     .optional(),
   worker: workerSchema.optional(),
+  outbox: outboxSchema.optional(),
   now: fn<() => number>('a function returning ms since the epoch').optional(),
 });
 
@@ -87,6 +96,7 @@ export interface ResolvedGatewayOptions {
   stopWords?: string[] | false;
   autoReply?: AutoReplyOptions;
   worker: WorkerSettings;
+  outbox: OutboxSettings;
   now: () => number;
 }
 
@@ -128,6 +138,16 @@ export function resolveGatewayOptions(input: GatewayOptions): ResolvedGatewayOpt
         maxDelayMs: retry.maxDelayMs ?? 60_000,
       },
       dedupeTtlMs: o.worker?.dedupeTtlMs ?? 7 * DAY_MS,
+    },
+    outbox: {
+      concurrency: o.outbox?.concurrency ?? 8,
+      leaseMs: o.outbox?.leaseMs ?? 30_000,
+      pollMs: o.outbox?.pollMs ?? 250,
+      retry: {
+        attempts: o.outbox?.retry?.attempts ?? 8,
+        baseDelayMs: o.outbox?.retry?.baseDelayMs ?? 1000,
+        maxDelayMs: o.outbox?.retry?.maxDelayMs ?? 300_000,
+      },
     },
     now,
   };

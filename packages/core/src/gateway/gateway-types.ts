@@ -6,6 +6,7 @@ import type { Content } from '../model/content.js';
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
+import type { BroadcastOptions, BroadcastReport, OutboxHandle, OutboxListener } from '../outbox/outbox-types.js';
 import type { ConsentApi } from '../policy/index.js';
 import type { DeadLetter, Store } from '../store/store.js';
 
@@ -39,6 +40,17 @@ export interface GatewayOptions {
     retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
     /** How long a handled event id is remembered, so a redelivery is skipped. Default 7 days (Meta retries that long). */
     dedupeTtlMs?: number;
+  };
+  /** The outbox worker behind `enqueueSend` and `broadcast`. */
+  outbox?: {
+    /** Sends in flight at a time (the pacer still spaces them). Default 8. */
+    concurrency?: number;
+    /** How long a worker holds a job before another may take it (renewed while the send goes on). Default 30000. */
+    leaseMs?: number;
+    /** How often the worker looks for due jobs it was not woken for. Default 250. */
+    pollMs?: number;
+    /** Retries of retryable failures (never sooner than a platform's Retry-After). Defaults: 8 tries, 1000 ms base, 300000 ms max. */
+    retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   };
   /** The clock (ms since the epoch). Default `Date.now`. */
   now?: () => number;
@@ -92,13 +104,27 @@ export interface Gateway {
   on<T extends HandlerType>(type: T, handler: EventHandler<T>): () => void;
   /** Content check, policy, pacing, then the adapter. Throws a LoketError when refused or failed. */
   send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  /**
+   * Stores a send and returns once it is stored; the outbox worker delivers it in the background through the same
+   * checks, pacing and retries as `send` (also after a restart, by any gateway on the same store).
+   */
+  enqueueSend(message: OutboundMessage, options?: SendOptions): Promise<OutboxHandle>;
+  /**
+   * Stores one send per recipient; each is delivered like `enqueueSend`, and only to recipients whose consent for
+   * `options.topic` is granted when their send is tried (the others end as `skipped-no-consent`).
+   */
+  broadcast(recipients: ConversationRef[], content: Content, options: BroadcastOptions): Promise<OutboxHandle>;
+  /** Where a batch (`OutboxHandle.id`) stands, per recipient; undefined when the store does not know it. */
+  broadcastStatus(id: string): Promise<BroadcastReport | undefined>;
+  /** Gets a progress report each time this process finishes an outbox job; returns a function that removes it. */
+  onOutbox(listener: OutboxListener): () => void;
   /** Recorded consent per conversation and topic. */
   readonly consent: ConsentApi;
   /** The adapters by channel. */
   readonly adapters: ReadonlyMap<ChannelId, ChannelAdapter>;
   /** The store in use. */
   readonly store: Store;
-  /** Starts the inbox worker. Without it, webhooks are acknowledged and kept but not handled in this process. */
+  /** Starts the inbox and outbox workers. Without it, webhooks and queued sends are kept but not handled here. */
   start(): Promise<void>;
   /** Stops taking work, waits for in-flight work, closes the store if the gateway created it. */
   close(): Promise<void>;

@@ -27,11 +27,23 @@ function withoutBytes(content: Content): Content {
   return { ...content, media };
 }
 
-function validate(message: unknown): OutboundMessage {
+/** Checks a message against the schema; BAD_REQUEST naming the fields otherwise. */
+export function validateOutbound(message: unknown): OutboundMessage {
   const parsed = outboundMessageSchema.safeParse(message);
   if (parsed.success) return parsed.data;
   const text = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'message'}: ${i.message}`).join('; ');
   throw new LoketError('BAD_REQUEST', loketMessage('gateway', `send: invalid message (${text})`));
+}
+
+/** The channel's adapter; CONFIG when the gateway has none for it. */
+export function adapterFor(adapters: ReadonlyMap<ChannelId, ChannelAdapter>, channel: ChannelId): ChannelAdapter {
+  const adapter = adapters.get(channel);
+  if (adapter) return adapter;
+  throw new LoketError(
+    'CONFIG',
+    loketMessage('gateway', `no adapter for channel ${channel}: add it to createGateway({ channels })`),
+    { channel },
+  );
 }
 
 /**
@@ -52,18 +64,9 @@ export function createSendPipeline(deps: SendPipelineDeps) {
   };
 
   return async function send(input: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
-    const message = validate(input);
+    const message = validateOutbound(input);
     const channel = message.to.channel;
-    const adapter = deps.adapters.get(channel);
-    if (!adapter) {
-      throw new LoketError(
-        'CONFIG',
-        loketMessage('gateway', `no adapter for channel ${channel}: add it to createGateway({ channels })`),
-        {
-          channel,
-        },
-      );
-    }
+    const adapter = adapterFor(deps.adapters, channel);
     const caps = adapter.capabilities;
     const fit = fitContent(message.content, caps, {
       channel,

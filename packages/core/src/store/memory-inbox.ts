@@ -1,14 +1,6 @@
-import type { DeadLetter, InboxEntry, InboxStore, LeasedItem, StoredRequest } from './store.js';
-import { copyBytes, newToken } from './memory-token.js';
-
-interface Item {
-  id: string;
-  entry: InboxEntry;
-  /** Leases taken so far; a lease hands out the count from before it. */
-  attempts: number;
-  dueAt: number;
-  lease?: { token: string; until: number };
-}
+import { memoryQueue } from './memory-queue.js';
+import type { DeadLetter, InboxEntry, InboxStore, StoredRequest } from './store.js';
+import { copyBytes } from './memory-token.js';
 
 function copyEntry(entry: InboxEntry): InboxEntry {
   const request: StoredRequest = { ...entry.request, headers: { ...entry.request.headers } };
@@ -17,62 +9,40 @@ function copyEntry(entry: InboxEntry): InboxEntry {
 }
 
 /**
- * The inbox of {@link memoryStore}: a queue in a Map (insertion order is arrival order). Leases expire by the
- * injected clock; an expired lease makes the item leasable again and its token stops working.
+ * The inbox of {@link memoryStore}: a {@link memoryQueue} of entries (insertion order is arrival order), plus the
+ * dead letters. Leases expire by the injected clock; an expired lease's token stops working.
  */
 export function memoryInbox(now: () => number): InboxStore {
-  const items = new Map<string, Item>();
+  const queue = memoryQueue<InboxEntry>(now);
   const dead = new Map<string, DeadLetter>();
   let seq = 0;
-
-  const held = (id: string, token: string): Item | undefined => {
-    const item = items.get(id);
-    if (!item?.lease || item.lease.token !== token || item.lease.until <= now()) return undefined;
-    return item;
-  };
 
   return {
     async enqueue(entry) {
       seq += 1;
       const id = `mem-${seq}`;
-      items.set(id, { id, entry: copyEntry(entry), attempts: 0, dueAt: 0 });
+      queue.put(id, copyEntry(entry));
       return id;
     },
     async lease({ limit, leaseMs }) {
-      const at = now();
-      const out: LeasedItem[] = [];
-      for (const item of items.values()) {
-        if (out.length >= limit) break;
-        const free = item.lease ? item.lease.until <= at : item.dueAt <= at;
-        if (!free) continue;
-        const token = newToken();
-        item.lease = { token, until: at + leaseMs };
-        out.push({ ...copyEntry(item.entry), id: item.id, token, attempts: item.attempts });
-        item.attempts += 1;
-      }
-      return out;
+      return queue
+        .lease(limit, leaseMs)
+        .map(({ item, token, attempts }) => ({ ...copyEntry(item.value), id: item.id, token, attempts }));
     },
     async extend(id, token, leaseMs) {
-      const item = held(id, token);
-      if (!item?.lease) return false;
-      item.lease.until = now() + leaseMs;
-      return true;
+      return queue.extend(id, token, leaseMs);
     },
     async ack(id, token) {
-      if (held(id, token)) items.delete(id);
+      queue.take(id, token);
     },
     async retry(id, token, { delayMs }) {
-      const item = held(id, token);
-      if (!item) return;
-      item.lease = undefined;
-      item.dueAt = now() + Math.max(0, delayMs);
+      queue.retry(id, token, delayMs);
     },
     async deadLetter(id, token, { error, failedEvents }) {
-      const item = held(id, token);
+      const item = queue.take(id, token);
       if (!item) return;
-      items.delete(id);
       dead.set(id, {
-        ...copyEntry(item.entry),
+        ...copyEntry(item.value),
         id,
         attempts: item.attempts,
         error,
@@ -89,14 +59,11 @@ export function memoryInbox(now: () => number): InboxStore {
       const letter = dead.get(id);
       if (!letter) return false;
       dead.delete(id);
-      items.set(id, { id, entry: copyEntry(letter), attempts: 0, dueAt: 0 });
+      queue.put(id, copyEntry(letter));
       return true;
     },
     async stats() {
-      const at = now();
-      let leased = 0;
-      for (const item of items.values()) if (item.lease && item.lease.until > at) leased += 1;
-      return { pending: items.size - leased, leased, dead: dead.size };
+      return { ...queue.counts(), dead: dead.size };
     },
   };
 }

@@ -3,6 +3,7 @@ import { memoryDedupe } from './memory-dedupe.js';
 import { memoryInbox } from './memory-inbox.js';
 import { memoryLocks } from './memory-locks.js';
 import { memoryLog } from './memory-log.js';
+import { memoryOutbox } from './memory-outbox.js';
 import { memoryMessages } from './memory-messages.js';
 import type { Store } from './store.js';
 
@@ -27,6 +28,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     name: 'memory',
     durable: false,
     inbox: memoryInbox(now),
+    outbox: memoryOutbox(now),
     dedupe: memoryDedupe(now),
     conversations: memoryConversations(),
     messages: memoryMessages(now),

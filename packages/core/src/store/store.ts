@@ -138,12 +138,68 @@ export interface EventLogStore {
   read(ref: ConversationRef, options?: { after?: number; limit?: number }): Promise<LogEntry[]>;
 }
 
+/** How a job of the outbox ended. */
+export type OutboxJobStatus = 'done' | 'failed' | 'skipped-no-consent';
+
+/** A send the outbox keeps until it is delivered or fails for good. The store keeps `payload` as opaque text. */
+export interface OutboxEntry {
+  /** The broadcast (or single queued send) the job belongs to. */
+  batch: string;
+  /** The job as the outbox encoded it (JSON). */
+  payload: string;
+  createdAt: number;
+}
+
+/** An outbox job a worker holds under a lease; `token` proves the lease on extend / retry / finish. */
+export interface LeasedJob extends OutboxEntry {
+  id: string;
+  token: string;
+  /** How many times this job was leased before (0 on the first try). */
+  attempts: number;
+}
+
+/** One job as `outbox.batch()` reports it: still queued, or finished with its outcome. */
+export interface OutboxJobRecord extends OutboxEntry {
+  id: string;
+  /** Leases taken so far. */
+  attempts: number;
+  state: 'queued' | OutboxJobStatus;
+  /** The outcome the outbox recorded with `finish` (JSON), when finished. */
+  detail?: string;
+}
+
+/**
+ * The durable queue of outbound sends. Leases, retries and tokens work exactly as in the inbox (each store
+ * implements both on the same queue internals); instead of being removed, a finished job keeps its outcome so a
+ * broadcast can report per recipient.
+ */
+export interface OutboxStore {
+  /** Stores all entries in one durable step and returns their ids, in order. */
+  enqueue(entries: OutboxEntry[]): Promise<string[]>;
+  /** Leases up to `limit` jobs that are due (new, retry time reached, or whose lease expired), oldest first. */
+  lease(options: { limit: number; leaseMs: number }): Promise<LeasedJob[]>;
+  /** Extends a lease; false when the lease was lost. */
+  extend(id: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Puts the job back, due after `delayMs`. */
+  retry(id: string, token: string, options: { delayMs: number; error: string }): Promise<void>;
+  /** Records the final outcome; false (and nothing changes) when the lease was lost. */
+  finish(id: string, token: string, outcome: { status: OutboxJobStatus; detail: string }): Promise<boolean>;
+  /** Every job of a batch, in enqueue order (empty for an unknown batch). */
+  batch(batch: string): Promise<OutboxJobRecord[]>;
+  /** How many jobs of a batch are in each state. */
+  counts(batch: string): Promise<Record<'queued' | OutboxJobStatus, number>>;
+  /** Counts over all batches, for health checks and tests. */
+  stats(): Promise<{ pending: number; leased: number; finished: number }>;
+}
+
 /** Everything the gateway keeps. `memoryStore()` for tests; `sqliteStore` and `redisStore` for production. */
 export interface Store {
   readonly name: string;
   /** True when an enqueued item survives a crash of the process. */
   readonly durable: boolean;
   readonly inbox: InboxStore;
+  /** Queued outbound sends (`gateway.enqueueSend`, `gateway.broadcast`). */
+  readonly outbox: OutboxStore;
   readonly dedupe: DedupeStore;
   readonly conversations: ConversationStore;
   readonly messages: MessageStore;

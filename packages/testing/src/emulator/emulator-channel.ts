@@ -40,6 +40,8 @@ export interface EmulatorContext {
   /** Milliseconds between automatic status webhooks; undefined when they are off. */
   readonly statusDelayMs: number | undefined;
   readonly media: Map<string, StoredMedia>;
+  /** Which channel an account id belongs to (Instagram accounts are registered by their customers). */
+  readonly accounts: Map<string, ChannelId>;
   now(): number;
   recordSent(message: SentMessage): void;
   takeFailure(): PendingFailure | undefined;

@@ -18,12 +18,23 @@ import { InjectionQueue } from './injections.js';
 import { type DeliverWebhook, createWebhookSender } from './webhook-sender.js';
 import { type WhatsAppCustomer, type WhatsAppCustomerOptions, whatsappCustomer } from './whatsapp/whatsapp-customer.js';
 import { whatsappEmulator } from './whatsapp/whatsapp-emulator.js';
+import {
+  type MessagingCustomer,
+  type MessagingCustomerOptions,
+  messagingCustomer,
+} from './messaging/messaging-customer.js';
+import { messagingEmulator } from './messaging/messaging-emulator.js';
 
-const CHANNELS: readonly EmulatorChannel[] = [whatsappEmulator];
+// Messenger and Instagram first: WhatsApp's module answers any `/<id>/messages`.
+const CHANNELS: readonly EmulatorChannel[] = [
+  messagingEmulator('instagram'),
+  messagingEmulator('messenger'),
+  whatsappEmulator,
+];
 const DEFAULT_STATUS_DELAY_MS = 25;
 
 /**
- * A local stand-in for the platforms' send APIs (WhatsApp Cloud API today): records what it receives, answers like
+ * A local stand-in for the platforms' send APIs (WhatsApp Cloud API, Messenger and Instagram Send APIs): records what it receives, answers like
  * the platform, injects failures, and fires signed webhooks at a gateway. Create it with {@link createEmulator}.
  */
 export class Emulator extends EventEmitter<EmulatorEvents> {
@@ -40,6 +51,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   readonly #injections = new InjectionQueue();
   readonly #failures: PendingFailure[] = [];
   readonly #media = new Map<string, StoredMedia>();
+  readonly #accounts = new Map<string, ChannelId>();
   readonly #background = new Set<Promise<unknown>>();
   readonly #deliver: DeliverWebhook;
   #url = '';
@@ -138,6 +150,16 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     return whatsappCustomer(this.#context(), options);
   }
 
+  /** A simulated Messenger user (PSID `user`) writing to the Page `account`. */
+  messengerCustomer(options: MessagingCustomerOptions): MessagingCustomer {
+    return messagingCustomer(this.#context(), 'messenger', options);
+  }
+
+  /** A simulated Instagram user (IGSID `user`) writing to the professional account `account`. */
+  instagramCustomer(options: MessagingCustomerOptions): MessagingCustomer {
+    return messagingCustomer(this.#context(), 'instagram', options);
+  }
+
   /** Fires any webhook body (signed, serialized like the platform) at the gateway; resolves with its status. */
   postWebhook(channel: ChannelId, body: unknown, kind = 'custom'): Promise<number> {
     return this.#deliver(channel, kind, body);
@@ -216,6 +238,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
           : (auto.delayMs ?? DEFAULT_STATUS_DELAY_MS)
         : undefined,
       media: this.#media,
+      accounts: this.#accounts,
       now: () => this.#now(),
       recordSent: (message) => {
         this.sent.push(message);

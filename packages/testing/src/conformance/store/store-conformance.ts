@@ -6,13 +6,15 @@ import { inboxCases } from './store-inbox-cases.js';
 import { lockCases } from './store-lock-cases.js';
 import { logCases } from './store-log-cases.js';
 import { messageCases } from './store-message-cases.js';
+import { outboxCases } from './store-outbox-cases.js';
 import { type StoreConformanceOptions, useStore } from './store-suite-context.js';
 
 /**
  * The shared suite every store runs (vitest): inbox (lease, ack, retry, dead letters with exact bytes, replay, stats,
- * lease expiry and stale tokens), dedupe, conversation state, message statuses, locks, the event log, and races
- * between workers. Each case gets a fresh store from `create` and closes it afterwards. Time-based cases use short
- * real TTLs (`ttlMs`, default 100 ms) and never assert on elapsed time.
+ * lease expiry and stale tokens), outbox (batches, outcomes kept per job, the same lease rules), dedupe,
+ * conversation state, message statuses, locks, the event log, and races between workers. Each case gets a fresh
+ * store from `create` and closes it afterwards. Time-based cases use short real TTLs (`ttlMs`, default 100 ms) and
+ * never assert on elapsed time.
  *
  * @example
  * // packages/store-sqlite/src/conformance.test.ts
@@ -29,6 +31,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
       expect(typeof ctx.store.durable).toBe('boolean');
     });
     inboxCases(ctx);
+    outboxCases(ctx);
     dedupeCases(ctx);
     conversationCases(ctx);
     messageCases(ctx);

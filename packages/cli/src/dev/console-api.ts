@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Gateway, OutboundMessage } from '@loket/core';
+import { z } from 'zod';
+import type { SimulateInput, SimulateResult } from '../simulate/simulate-message.js';
+import { listConversations } from './conversations.js';
+import { readJson, sendJson } from './json-body.js';
+import type { SendOutcome } from './recorder.js';
+import type { SseHub } from './sse.js';
+import type { Timeline } from './timeline.js';
+
+/** A channel as the console describes it. */
+export interface DevChannelInfo {
+  channel: string;
+  mode: 'emulated' | 'real';
+  account: string;
+  devUser: string;
+  webhookUrl: string;
+}
+
+/** What the console API works with. */
+export interface ConsoleDeps {
+  gateway: Gateway;
+  timeline: Timeline;
+  sse: SseHub;
+  channels: DevChannelInfo[];
+  store: { name: string; durable: boolean };
+  simulate(input: SimulateInput): Promise<SimulateResult>;
+  send(message: OutboundMessage): Promise<SendOutcome>;
+  now(): number;
+}
+
+const HOUR = 3_600_000;
+
+const simulateSchema = z.object({
+  channel: z.string().min(1),
+  text: z.string().min(1),
+  from: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  /** Pretend the customer wrote this long ago (a closed window). */
+  hoursAgo: z
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .optional(),
+});
+
+const sendSchema = z.object({
+  channel: z.string().min(1),
+  account: z.string().min(1).optional(),
+  user: z.string().min(1),
+  text: z.string().min(1),
+  tag: z.literal('human_agent').optional(),
+});
+
+/** Serves `/console/api/*`; false for any other path. */
+export async function handleConsoleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ConsoleDeps,
+): Promise<boolean> {
+  const route = `${req.method} ${url.pathname}`;
+  switch (route) {
+    case 'GET /console/api/info':
+      sendJson(res, 200, { channels: deps.channels, store: deps.store, lastSeq: deps.timeline.lastSeq });
+      return true;
+    case 'GET /console/api/conversations':
+      sendJson(res, 200, await listConversations(deps.gateway, deps.timeline, deps.now()));
+      return true;
+    case 'GET /console/api/events':
+      sendJson(res, 200, deps.timeline.since(Number(url.searchParams.get('after') ?? 0) || 0));
+      return true;
+    case 'GET /console/api/stream':
+      deps.sse.open(
+        res,
+        deps.timeline,
+        Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? 0) || 0,
+      );
+      return true;
+    case 'POST /console/api/simulate': {
+      const body = await readJson(req, res, simulateSchema);
+      if (!body) return true;
+      const at = body.hoursAgo ? deps.now() - body.hoursAgo * HOUR : undefined;
+      sendJson(res, 200, await deps.simulate({ ...body, at }));
+      return true;
+    }
+    case 'POST /console/api/send': {
+      const body = await readJson(req, res, sendSchema);
+      if (!body) return true;
+      const info = deps.channels.find((c) => c.channel === body.channel);
+      if (!info) {
+        sendJson(res, 400, { error: `channel ${body.channel} is not running here` });
+        return true;
+      }
+      const to = {
+        channel: info.channel,
+        account: body.account ?? info.account,
+        user: body.user,
+      } as OutboundMessage['to'];
+      sendJson(res, 200, await deps.send({ to, content: { type: 'text', text: body.text }, tag: body.tag }));
+      return true;
+    }
+    default:
+      if (!url.pathname.startsWith('/console/api/')) return false;
+      sendJson(res, 404, { error: `no console API at ${route}` });
+      return true;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ConsentRecord, ConversationRef, Gateway } from '@loket/core';
+import { conversationKey, type Timeline } from './timeline.js';
+import { type WindowState, windowState } from './window-state.js';
+
+/** A conversation as the console lists it. */
+export interface ConversationView {
+  key: string;
+  ref: ConversationRef;
+  /** The customer's profile name, when a message carried one. */
+  name?: string;
+  lastAt: number;
+  window: WindowState;
+  consent: ConsentRecord[];
+}
+
+/**
+ * Every conversation seen on the timeline, newest first, with its window (from the store's last inbound time and
+ * the adapter's window rule) and its recorded consent.
+ */
+export async function listConversations(
+  gateway: Gateway,
+  timeline: Timeline,
+  now: number,
+): Promise<ConversationView[]> {
+  const seen = new Map<string, { ref: ConversationRef; name?: string; lastAt: number }>();
+  for (const item of timeline.since()) {
+    if (!item.conversation || item.conversation.user === '*') continue;
+    const key = conversationKey(item.conversation);
+    const entry = seen.get(key) ?? { ref: item.conversation, lastAt: item.at };
+    entry.lastAt = item.at;
+    const from = (item.data as { from?: { name?: unknown } } | undefined)?.from;
+    if (item.kind === 'inbound' && typeof from?.name === 'string') entry.name = from.name;
+    seen.set(key, entry);
+  }
+  const views = await Promise.all(
+    [...seen.entries()].map(async ([key, entry]): Promise<ConversationView> => {
+      const state = await gateway.store.conversations.get(entry.ref);
+      const rule = gateway.adapters.get(entry.ref.channel)?.capabilities.window ?? null;
+      return {
+        key,
+        ...entry,
+        window: windowState(rule, state?.lastInboundAt, now),
+        consent: Object.values(state?.consent ?? {}),
+      };
+    }),
+  );
+  return views.sort((a, b) => b.lastAt - a.lastAt);
+}

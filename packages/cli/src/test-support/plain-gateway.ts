@@ -1,0 +1,36 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGateway, type Gateway, type InboundEvent, memoryStore } from '@loket/core';
+import { whatsapp } from '@loket/whatsapp';
+
+/** A gateway that is not `loket dev`: plain node:http, one WhatsApp adapter, the events it handled. */
+export interface PlainGateway {
+  url: string;
+  gateway: Gateway;
+  events: InboundEvent[];
+  close(): Promise<void>;
+}
+
+/** Starts it on a free port with this app secret and verify token. */
+export async function startPlainGateway(appSecret: string, verifyToken = 'vt'): Promise<PlainGateway> {
+  const gateway = createGateway({
+    channels: [whatsapp({ appSecret, verifyToken, accessToken: 'token', apiBaseUrl: 'http://127.0.0.1:9' })],
+    store: memoryStore(),
+  });
+  const events: InboundEvent[] = [];
+  gateway.on('*', (event) => {
+    events.push(event);
+  });
+  await gateway.start();
+  const server = createServer(gateway.node);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    gateway,
+    events,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await gateway.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { memoryQueue } from './memory-queue.js';
+import type { OutboxEntry, OutboxJobRecord, OutboxJobStatus, OutboxStore } from './store.js';
+
+/**
+ * The outbox of {@link memoryStore}: the same {@link memoryQueue} as the inbox for jobs in flight, and a record per
+ * job (kept after it finished) so a batch can report per recipient.
+ */
+export function memoryOutbox(now: () => number): OutboxStore {
+  const queue = memoryQueue<OutboxEntry>(now);
+  const records = new Map<string, OutboxJobRecord>();
+  const batches = new Map<string, string[]>();
+  let seq = 0;
+
+  const recordOf = (id: string): OutboxJobRecord | undefined => {
+    const record = records.get(id);
+    if (!record) return undefined;
+    // While queued, the attempt count lives in the queue.
+    const attempts = record.state === 'queued' ? (queue.peekAttempts(id) ?? record.attempts) : record.attempts;
+    return { ...record, attempts };
+  };
+
+  return {
+    async enqueue(entries) {
+      return entries.map((entry) => {
+        seq += 1;
+        const id = `job-${seq}`;
+        queue.put(id, { ...entry });
+        records.set(id, { ...entry, id, attempts: 0, state: 'queued' });
+        const list = batches.get(entry.batch) ?? [];
+        list.push(id);
+        batches.set(entry.batch, list);
+        return id;
+      });
+    },
+    async lease({ limit, leaseMs }) {
+      return queue
+        .lease(limit, leaseMs)
+        .map(({ item, token, attempts }) => ({ ...item.value, id: item.id, token, attempts }));
+    },
+    async extend(id, token, leaseMs) {
+      return queue.extend(id, token, leaseMs);
+    },
+    async retry(id, token, { delayMs }) {
+      queue.retry(id, token, delayMs);
+    },
+    async finish(id, token, outcome) {
+      const item = queue.take(id, token);
+      const record = records.get(id);
+      if (!item || !record) return false;
+      records.set(id, { ...record, attempts: item.attempts, state: outcome.status, detail: outcome.detail });
+      return true;
+    },
+    async batch(batch) {
+      return (batches.get(batch) ?? []).flatMap((id) => recordOf(id) ?? []);
+    },
+    async counts(batch) {
+      const counts: Record<'queued' | OutboxJobStatus, number> = {
+        queued: 0,
+        done: 0,
+        failed: 0,
+        'skipped-no-consent': 0,
+      };
+      for (const id of batches.get(batch) ?? []) {
+        const record = records.get(id);
+        if (record) counts[record.state] += 1;
+      }
+      return counts;
+    },
+    async stats() {
+      return { ...queue.counts(), finished: records.size - queue.size() };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { messagingOptionsShape, parseMetaOptions } from '@loket/meta';
+import { z } from 'zod';
+
+/** Where the API lives for each login flavour (PLATFORM_RULES 3). */
+export const INSTAGRAM_HOSTS = {
+  instagram: 'https://graph.instagram.com',
+  facebook: 'https://graph.facebook.com',
+} as const;
+
+/** Options of `instagram({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
+export const instagramOptionsSchema = z.object({
+  ...messagingOptionsShape,
+  /** Sends from this account (IG professional account id, or the Page id with Facebook Login) when `to.account` is `*`. */
+  accountId: z.string().regex(/^\d+$/).optional(),
+  /**
+   * `instagram` (Instagram Login: graph.instagram.com, an Instagram user token) or `facebook` (Facebook Login:
+   * graph.facebook.com, the linked Page's token). Picks the default host; `apiBaseUrl` wins over it.
+   */
+  login: z.enum(['instagram', 'facebook']).default('instagram'),
+  /** Whether cards go out as the generic template: reported supported but unconfirmed ([U]), so on by default. */
+  genericTemplate: z.boolean().default(true),
+});
+
+/** Options of `instagram({...})`. */
+export type InstagramOptions = z.input<typeof instagramOptionsSchema>;
+/** Checked options with defaults applied. */
+export type ResolvedInstagramOptions = z.output<typeof instagramOptionsSchema>;
+
+/** Checks `instagram({...})` options; throws `CONFIG` naming the option. */
+export function parseInstagramOptions(input: unknown): ResolvedInstagramOptions {
+  return parseMetaOptions(instagramOptionsSchema, input, { channel: 'instagram', factory: 'instagram' });
+}

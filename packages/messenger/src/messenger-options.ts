@@ -1,0 +1,27 @@
+import { messagingOptionsShape, parseMetaOptions } from '@loket/meta';
+import { z } from 'zod';
+import { PAGE_INBOX_APP_ID } from './messenger-thread-control.js';
+
+/** Options of `messenger({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
+export const messengerOptionsSchema = z.object({
+  ...messagingOptionsShape,
+  /** Sends from this Page when a message's `to.account` is empty or `*`. */
+  pageId: z.string().regex(/^\d+$/).optional(),
+  /** Your Meta app id: echoes with this `app_id` are your own sends (see `echoSource`). */
+  appId: z.string().regex(/^\d+$/).optional(),
+  /**
+   * App ids of Meta's Page inbox, whose echoes are a person answering in Meta Business Suite. PLATFORM_RULES 2.4
+   * gives a 15- and a 14-digit variant ([U]), so the list is an option.
+   */
+  pageInboxAppIds: z.array(z.string()).default([PAGE_INBOX_APP_ID]),
+});
+
+/** Options of `messenger({...})`. */
+export type MessengerOptions = z.input<typeof messengerOptionsSchema>;
+/** Checked options with defaults applied. */
+export type ResolvedMessengerOptions = z.output<typeof messengerOptionsSchema>;
+
+/** Checks `messenger({...})` options; throws `CONFIG` naming the option. */
+export function parseMessengerOptions(input: unknown): ResolvedMessengerOptions {
+  return parseMetaOptions(messengerOptionsSchema, input, { channel: 'messenger', factory: 'messenger' });
+}

@@ -1,0 +1,88 @@
+import {
+  type Content,
+  LoketError,
+  loketMessage,
+  type OutboundMessage,
+  type SendReceipt,
+  type Transport,
+} from '@loket/core';
+import { z } from 'zod';
+import { type MessagingBodyOptions, toMessagingBody } from './messaging-send-body.js';
+import { uploadMessagingAttachment } from './messaging-upload.js';
+import { stableId } from './stable-id.js';
+
+/** What sending needs from the adapter. */
+export interface MessagingSendDeps extends MessagingBodyOptions {
+  graph: Transport;
+  /** The account to send from when `to.account` is empty or `*` (the `pageId` / `accountId` option). */
+  account?: string;
+  /** The option that names that account, for the error message. */
+  accountOption: string;
+  now: () => number;
+}
+
+const responseSchema = z
+  .object({ recipient_id: z.string().optional(), message_id: z.string().min(1).optional() })
+  .loose();
+
+function sendingAccount(message: OutboundMessage, deps: MessagingSendDeps): string {
+  const account = message.to.account && message.to.account !== '*' ? message.to.account : deps.account;
+  if (account) return account;
+  const text = `no account to send from: set to.account or pass ${deps.accountOption} to ${deps.channel}({...})`;
+  throw new LoketError('CONFIG', loketMessage(deps.channel, text), { channel: deps.channel });
+}
+
+/** Media given as bytes is uploaded first and sent by its attachment id. */
+async function withUpload(content: Content, account: string, deps: MessagingSendDeps): Promise<Content> {
+  if (content.type !== 'image' && content.type !== 'video' && content.type !== 'audio' && content.type !== 'file') {
+    return content;
+  }
+  const { data, mimeType, filename, id, url } = content.media;
+  if (id || url || !data) return content;
+  if (!mimeType) {
+    const text = 'media.data needs media.mimeType to be uploaded';
+    throw new LoketError('BAD_REQUEST', loketMessage(deps.channel, text), { channel: deps.channel });
+  }
+  const attachmentId = await uploadMessagingAttachment(deps.graph, deps.channel, account, {
+    type: content.type,
+    data,
+    mimeType,
+    filename,
+  });
+  return { ...content, media: { id: attachmentId } };
+}
+
+async function post(message: OutboundMessage, account: string, deps: MessagingSendDeps): Promise<string> {
+  const body = toMessagingBody(message, deps);
+  const res = await deps.graph.request({ method: 'POST', path: `/${account}/messages`, json: body });
+  const parsed = responseSchema.safeParse(res.body);
+  if (!parsed.success) {
+    const text = 'the Graph API accepted the request but answered in an unexpected shape';
+    throw new LoketError('PLATFORM_ERROR', loketMessage(deps.channel, text), {
+      channel: deps.channel,
+      details: { body: res.body },
+    });
+  }
+  if (parsed.data.message_id) return parsed.data.message_id;
+  // Sender actions answer without a message id: name the action and what it was about.
+  const { content } = message;
+  const target = content.type === 'reaction' || content.type === 'read' ? content.messageId : message.to.user;
+  return stableId(String(body.sender_action ?? 'action'), target);
+}
+
+/**
+ * Sends one message from `to.account` (else the configured account) with the Send API: uploads `media.data`
+ * first, then `POST /<account>/messages`. Attachments have no caption on Meta's messaging APIs, so a caption
+ * follows as a second text message (the receipt lists both ids).
+ */
+export async function sendMessagingMessage(message: OutboundMessage, deps: MessagingSendDeps): Promise<SendReceipt> {
+  const account = sendingAccount(message, deps);
+  const content = await withUpload(message.content, account, deps);
+  const caption = 'caption' in content ? content.caption : undefined;
+  const main = { ...message, content: caption === undefined ? content : { ...content, caption: undefined } };
+  const ids = [await post(main, account, deps)];
+  if (caption)
+    ids.push(await post({ ...message, replyTo: undefined, content: { type: 'text', text: caption } }, account, deps));
+  const conversation = { ...message.to, account };
+  return { messageId: ids[0]!, conversation, acceptedAt: deps.now(), ...(ids.length > 1 ? { messageIds: ids } : {}) };
+}

@@ -1,0 +1,4 @@
+export * from './redis-server.js';
+export * from './scenario-redis-pair.js';
+export * from './scenario-sqlite-kill.js';
+export * from './temp-dir.js';
