@@ -2,7 +2,7 @@ import type { WebhookReply } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { NodeHandler } from './gateway-types.js';
-import { checkSize, readBody } from './read-body.js';
+import { checkSize, readNodeStream } from './read-body.js';
 import type { WebhookHandler } from './webhook-handler.js';
 import { jsonReply } from './webhook-reply.js';
 
@@ -50,7 +50,7 @@ async function readNodeBody(req: NodeRequest, limit: number, channel: string): P
       { channel },
     );
   }
-  return readBody(req, limit, channel);
+  return readNodeStream(req, limit, channel);
 }
 
 function write(res: Parameters<NodeHandler>[1], reply: WebhookReply): void {

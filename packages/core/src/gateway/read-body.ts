@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { LoketError, loketMessage } from '../errors.js';
 
 /** A body source: a Web stream (fetch) or an async iterable of chunks (node:http's IncomingMessage). */
@@ -63,4 +64,41 @@ export function checkDeclaredLength(header: string | null | undefined, limit: nu
   if (header == null) return;
   const declared = Number(header);
   if (Number.isFinite(declared)) checkSize(declared, limit, channel);
+}
+
+/**
+ * Reads a node:http body with plain `data`/`end` listeners: on the ack path this is several times cheaper than an
+ * async iterator. Past `limit` it refuses with PAYLOAD_TOO_LARGE and lets the rest of the upload drain unread.
+ */
+export function readNodeStream(stream: Readable, limit: number, channel: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const cleanup = (): void => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.byteLength;
+      if (total > limit) {
+        cleanup();
+        stream.resume();
+        reject(tooLarge(limit, channel));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : join(chunks, total));
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
 }

@@ -1,5 +1,6 @@
 import { LoketError, loketMessage } from '../errors.js';
 import { createConversationRunner } from './conversation-runner.js';
+import { createLeaseLoop } from './lease-loop.js';
 import { runItem } from './run-item.js';
 import { createSleeper } from './sleeper.js';
 import type { InboxWorker, InboxWorkerOptions } from './worker-types.js';
@@ -26,74 +27,28 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     sleeper,
     logger,
   });
-  const inFlight = new Set<Promise<void>>();
-  let running = false;
   let closed = false;
-  let ticking: Promise<void> | undefined;
-  let again = false;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => {
-      inFlight.delete(work);
-      worker.wake();
-    });
-  };
-
-  const leaseRound = async (): Promise<void> => {
-    do {
-      again = false;
-      // Leases are taken only for items we can start now; the rest stay free for other processes.
-      const room = options.concurrency - inFlight.size;
-      if (room <= 0) return;
-      const items = await store.inbox.lease({ limit: room, leaseMs: options.leaseMs });
-      for (const item of items) track(runItem(item, { options, runner, sleeper }));
-      if (items.length === room) again = true;
-    } while (again && running);
-  };
-
-  const tick = (): void => {
-    if (!running) return;
-    if (ticking) {
-      again = true;
-      return;
-    }
-    clearTimeout(pollTimer);
-    ticking = leaseRound()
-      .catch((err: unknown) => logger.error({ err }, 'could not lease from the inbox: trying again at the next poll'))
-      .finally(() => {
-        ticking = undefined;
-        // Woken while leasing: look again at once instead of waiting for the poll.
-        if (running) pollTimer = setTimeout(tick, again ? 0 : options.pollMs);
-      });
-  };
+  const loop = createLeaseLoop({
+    queue: 'inbox',
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+    logger,
+    lease: (limit) => store.inbox.lease({ limit, leaseMs: options.leaseMs }),
+    run: (item) => runItem(item, { options, runner, sleeper }),
+  });
 
   const worker: InboxWorker = {
     start() {
       if (closed)
         throw new LoketError('CONFIG', loketMessage('gateway', 'the inbox worker was closed: create a new gateway'));
-      if (running) return;
-      running = true;
-      tick();
+      loop.start();
     },
-    wake() {
-      if (!running || wakeTimer !== undefined) return;
-      wakeTimer = setTimeout(() => {
-        wakeTimer = undefined;
-        tick();
-      }, 0);
-    },
+    wake: () => loop.wake(),
     async close() {
-      running = false;
       closed = true;
-      clearTimeout(pollTimer);
-      clearTimeout(wakeTimer);
-      wakeTimer = undefined;
+      // Cut retry backoffs short: an item waiting for its next try goes back to the inbox instead.
       sleeper.abort();
-      await ticking;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await loop.close();
     },
   };
   return worker;
