@@ -1,10 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './scenario.js';
 
 describe('examples/gateway', () => {
   it('serves three Meta channels: answers, degrades four buttons per channel, maps the choice, refuses what the platform would', async () => {
     const lines: string[] = [];
-    const result = await runScenario((line) => lines.push(line));
+    const storePath = join(mkdtempSync(join(tmpdir(), 'loket-example-')), 'gateway.db');
+    const result = await runScenario((line) => lines.push(line), { storePath });
 
     // WhatsApp: a list (4 buttons > 3); Messenger and Instagram: quick replies (no list, button template holds 3).
     expect(result.sent).toEqual([

@@ -1,15 +1,11 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type Content,
-  type ConversationRef,
-  createGateway,
-  type InboundEvent,
-  LoketError,
-  memoryStore,
-} from '@loket/core';
+import { dirname } from 'node:path';
+import { type Content, type ConversationRef, createGateway, type InboundEvent, LoketError } from '@loket/core';
 import { instagram } from '@loket/instagram';
 import { messenger } from '@loket/messenger';
+import { sqliteStore } from '@loket/store-sqlite';
 import { createEmulator } from '@loket/testing/kit';
 import { whatsapp } from '@loket/whatsapp';
 
@@ -33,8 +29,16 @@ export interface ScenarioResult {
  * delivery and read receipts come back; then the business tries to write first to someone who never wrote, and is
  * told what is allowed.
  */
-export async function runScenario(print: (line: string) => void): Promise<ScenarioResult> {
+export async function runScenario(
+  print: (line: string) => void,
+  options: { storePath?: string } = {},
+): Promise<ScenarioResult> {
   const result: ScenarioResult = { events: [], sent: [], refusals: [] };
+  // The durable default store, on a fresh file each run so the story starts from the beginning.
+  const storePath = options.storePath ?? '.loket/example-gateway.db';
+  mkdirSync(dirname(storePath), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
+  const store = sqliteStore({ path: storePath });
   const emulator = await createEmulator({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, autoStatuses: true });
   const secrets = {
     appSecret: APP_SECRET,
@@ -44,7 +48,7 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
   };
   const gateway = createGateway({
     channels: [whatsapp(secrets), messenger(secrets), instagram(secrets)],
-    store: memoryStore(),
+    store,
   });
 
   gateway.on('*', (event) => {
@@ -129,6 +133,7 @@ export async function runScenario(print: (line: string) => void): Promise<Scenar
     await emulator.flush();
   } finally {
     await gateway.close();
+    await store.close();
     await new Promise((resolve) => server.close(resolve));
     await emulator.close();
   }
