@@ -1,4 +1,4 @@
-import { signMeta } from '@loket/testing';
+import { signMeta, whatsappTextWebhook } from '@loket/testing/kit';
 
 /** The app secret both servers verify with. */
 export const APP_SECRET = 'bench-app-secret';
@@ -15,32 +15,13 @@ export function signedBodies(count: number, users = 64): SignedBody[] {
   const now = Math.floor(Date.now() / 1000);
   for (let i = 0; i < count; i++) {
     const wa = `3161234${String(i % users).padStart(4, '0')}`;
-    const json = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-                contacts: [{ profile: { name: `Customer ${i % users}` }, wa_id: wa }],
-                messages: [
-                  {
-                    from: wa,
-                    id: `wamid.bench${i.toString(36).padStart(8, '0')}`,
-                    timestamp: String(now + i),
-                    type: 'text',
-                    text: { body: `Hello, this is message ${i}: where is my order?` },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
+    const json = whatsappTextWebhook({
+      phoneNumberId: '106540352242922',
+      waId: wa,
+      name: `Customer ${i % users}`,
+      text: `Hello, this is message ${i}: where is my order?`,
+      id: `wamid.bench${i.toString(36).padStart(8, '0')}`,
+      at: (now + i) * 1000,
     });
     const body = Buffer.from(json);
     out.push({ body, signature: signMeta(body, APP_SECRET) });

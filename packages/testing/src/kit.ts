@@ -1,6 +1,7 @@
 export * from './emulator/emulator.js';
 export type { EmulatorChannel, EmulatorContext, EmulatorReply, EmulatorRequest } from './emulator/emulator-channel.js';
 export * from './emulator/emulator-types.js';
+export * from './emulator/whatsapp/whatsapp-text-webhook.js';
 export type {
   MessagingCustomer,
   MessagingCustomerOptions,

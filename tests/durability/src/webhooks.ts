@@ -1,4 +1,4 @@
-import { signMeta } from '@loket/testing';
+import { signMeta, whatsappTextWebhook } from '@loket/testing';
 
 /** The app secret the test gateways verify with. */
 export const APP_SECRET = 'durability-app-secret';
@@ -21,24 +21,13 @@ export function signedWebhooks(count: number, options: { users?: number; tag?: s
     const wa = `3161234${String(i % users).padStart(4, '0')}`;
     const wamid = `wamid.${tag}${String(i).padStart(7, '0')}`;
     const body = Buffer.from(
-      JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
-          {
-            id: '102290129340398',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  messaging_product: 'whatsapp',
-                  metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-                  contacts: [{ profile: { name: `Customer ${i % users}` }, wa_id: wa }],
-                  messages: [{ from: wa, id: wamid, timestamp: String(at), type: 'text', text: { body: `n${i}` } }],
-                },
-              },
-            ],
-          },
-        ],
+      whatsappTextWebhook({
+        phoneNumberId: PHONE_NUMBER_ID,
+        waId: wa,
+        name: `Customer ${i % users}`,
+        text: `n${i}`,
+        id: wamid,
+        at: at * 1000,
       }),
     );
     return { wamid, body, signature: signMeta(body, APP_SECRET) };
