@@ -1,13 +1,7 @@
 // Durability at scale: the scenarios of @loket/durability-tests with larger numbers. Prints counts (acknowledged,
 // queued at the kill, lost, handled twice); "lost" must be 0. Redis scenarios need REDIS_URL or a local Redis.
-import {
-  deleteRedisKeys,
-  reachableRedis,
-  runRedisPair,
-  runSqliteKill,
-  tempDir,
-  uniqueRedisPrefix,
-} from '@loket/durability-tests';
+import { runRedisPair, runSqliteKill, tempDir } from '@loket/durability-tests';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '@loket/store-redis/testing';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const TIMEOUT_MS = 300_000;
@@ -28,7 +22,7 @@ async function sqliteKill(): Promise<boolean> {
 
 async function redisPair(url: string, killAt?: number): Promise<boolean> {
   const dir = tempDir();
-  const keyPrefix = uniqueRedisPrefix();
+  const keyPrefix = uniquePrefix();
   try {
     const r = await runRedisPair({
       url,
@@ -51,13 +45,13 @@ async function redisPair(url: string, killAt?: number): Promise<boolean> {
     return r.lost.length === 0 && r.drained && (killAt !== undefined || r.duplicates.length === 0);
   } finally {
     dir.remove();
-    await deleteRedisKeys(url, keyPrefix);
+    await deleteKeys(url, keyPrefix);
   }
 }
 
 async function main(): Promise<void> {
   let ok = await sqliteKill();
-  const url = await reachableRedis();
+  const url = await redisTestUrl('bench-durability');
   if (url) {
     ok = (await redisPair(url)) && ok;
     ok = (await redisPair(url, Math.floor(MESSAGES / 2))) && ok;

@@ -2,7 +2,7 @@ import type { Store } from '@loket/core';
 import { describeStoreConformance } from '@loket/testing';
 import { describe, it } from 'vitest';
 import { redisStore } from './index.js';
-import { deleteKeys, redisTestUrl, uniquePrefix } from './test-support/redis-test-server.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from './testing.js';
 
 const url = await redisTestUrl();
 const prefixes = new WeakMap<Store, string>();

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redisStore } from './redis-store.js';
-import { deleteKeys, redisTestUrl, uniquePrefix } from './test-support/redis-test-server.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from './testing.js';
 
 const url = await redisTestUrl();
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyLayout } from './redis-keys.js';
 import { redisStore } from './redis-store.js';
 import { crc16, keySlot } from './test-support/key-slot.js';
-import { deleteKeys, keysUnder, redisTestUrl, uniquePrefix } from './test-support/redis-test-server.js';
+import { deleteKeys, keysUnder, redisTestUrl, uniquePrefix } from './testing.js';
 
 const url = await redisTestUrl();
 const ref = { channel: 'webchat' as const, account: 'site:{1}', user: 'visitor}:42' };

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { InboxEntry, Store } from '@loket/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redisStore } from './redis-store.js';
-import { deleteKeys, keysUnder, redisTestUrl, uniquePrefix } from './test-support/redis-test-server.js';
+import { deleteKeys, keysUnder, redisTestUrl, uniquePrefix } from './testing.js';
 
 const url = await redisTestUrl();
 

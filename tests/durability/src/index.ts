@@ -1,4 +1,3 @@
-export * from './redis-server.js';
 export * from './scenario-redis-pair.js';
 export * from './scenario-sqlite-kill.js';
 export * from './temp-dir.js';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteRedisKeys, reachableRedis, uniqueRedisPrefix } from './redis-server.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '@loket/store-redis/testing';
 import { runRedisPair } from './scenario-redis-pair.js';
 import { tempDir } from './temp-dir.js';
 
-const url = await reachableRedis();
+const url = await redisTestUrl('durability');
 
 if (url === undefined) {
   describe.skip('two gateways on one Redis (no Redis reachable)', () => it.skip('needs a Redis server'));
@@ -13,11 +13,11 @@ if (url === undefined) {
     let keyPrefix: string;
     beforeEach(() => {
       dir = tempDir();
-      keyPrefix = uniqueRedisPrefix();
+      keyPrefix = uniquePrefix();
     });
     afterEach(async () => {
       dir.remove();
-      await deleteRedisKeys(url, keyPrefix);
+      await deleteKeys(url, keyPrefix);
     });
 
     it('handles each event exactly once', async () => {

@@ -4,10 +4,19 @@ import { createClient } from 'redis';
 const URL_ = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * The Redis the tests use (REDIS_URL, or the local default), or undefined when none answers: the Redis tests are
- * then skipped with a message, so `npm test` passes on a machine without Redis.
+ * Helpers for tests that need a real Redis (this package's, and yours: run `describeStoreConformance` against
+ * `redisStore` in your CI). Not part of the store itself.
  */
-export async function redisTestUrl(): Promise<string | undefined> {
+
+/**
+ * The Redis the tests use (REDIS_URL, or the local default), or undefined when none answers: the Redis tests are
+ * then skipped with a message naming `who`, so `npm test` passes on a machine without Redis.
+ *
+ * @example
+ * const url = await redisTestUrl('my-app');
+ * describe.skipIf(!url)('with Redis', () => { ... });
+ */
+export async function redisTestUrl(who = 'store-redis'): Promise<string | undefined> {
   const client = createClient({ url: URL_, socket: { connectTimeout: 1500, reconnectStrategy: false } });
   client.on('error', () => undefined);
   try {
@@ -17,7 +26,7 @@ export async function redisTestUrl(): Promise<string | undefined> {
     return URL_;
   } catch (err) {
     console.warn(
-      `[store-redis] no Redis at ${URL_} (${(err as Error).message}): skipping the Redis tests. ` +
+      `[${who}] no Redis at ${URL_} (${(err as Error).message}): skipping the Redis tests. ` +
         'Start one (redis-server) or set REDIS_URL to run them.',
     );
     return undefined;
