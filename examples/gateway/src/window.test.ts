@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ChannelAdapter, type ConversationRef, createGateway, type Gateway, LoketError } from '@loket/core';
+import { type ChannelAdapter, type ConversationRef, createGateway, type Gateway } from '@loket/core';
 import { instagram } from '@loket/instagram';
 import { messenger } from '@loket/messenger';
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { catchLoketError } from '@loket/testing';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,12 +29,7 @@ afterEach(async () => {
 });
 
 async function refusal(send: Promise<unknown>): Promise<string> {
-  const error = await send.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(LoketError.is(error), `expected a LoketError, got ${String(error)}`).toBe(true);
-  return (error as LoketError).code;
+  return (await catchLoketError(send)).code;
 }
 
 describe.each(CHANNELS)('the $channel window through createGateway', ({ channel, account, user, adapter }) => {

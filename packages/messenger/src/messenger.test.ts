@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { type Content, createGateway, LoketError, memoryStore } from '@loket/core';
+import { type Content, createGateway, memoryStore } from '@loket/core';
 import { signedMetaRequest } from '@loket/testing';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messenger } from './index.js';
+import { catchLoketError as failure } from '@loket/testing';
 
 const GRAPH = 'https://graph.facebook.com';
 const PAGE = '104857600123456';
@@ -17,17 +18,6 @@ const fixture = (name: string) =>
 /** nock hands a multipart body over as hex when it holds binary parts. */
 const multipartText = (body: string): string =>
   /^[0-9a-f]+$/.test(body) ? Buffer.from(body, 'hex').toString('latin1') : body;
-
-async function failure(run: () => unknown): Promise<LoketError> {
-  const err = await Promise.resolve()
-    .then(run)
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-  expect(LoketError.is(err), `expected a LoketError, got ${String(err)}`).toBe(true);
-  return err as LoketError;
-}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

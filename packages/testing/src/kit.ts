@@ -1,3 +1,4 @@
+export * from './catch-loket-error.js';
 export * from './emulator/emulator.js';
 export type { EmulatorChannel, EmulatorContext, EmulatorReply, EmulatorRequest } from './emulator/emulator-channel.js';
 export * from './emulator/emulator-types.js';

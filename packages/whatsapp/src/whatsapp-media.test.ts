@@ -3,6 +3,7 @@ import { LoketError } from '@loket/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { whatsapp } from './whatsapp.js';
+import { catchLoketError as failure } from '@loket/testing';
 
 const GRAPH = 'https://graph.facebook.com';
 const LOOKASIDE = 'https://lookaside.fbsbx.com';
@@ -15,12 +16,6 @@ const adapter = whatsapp({
   accessToken: 'EAAG-media',
   transport: { retry: { attempts: 1 } },
 });
-
-async function failure(p: Promise<unknown>): Promise<LoketError> {
-  const err = await p.catch((e: unknown) => e);
-  if (!LoketError.is(err)) throw new Error('expected a LoketError');
-  return err;
-}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -1,8 +1,9 @@
-import { LoketError, type OutboundMessage } from '@loket/core';
+import type { LoketError, OutboundMessage } from '@loket/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WHATSAPP_ERRORS } from './whatsapp-errors.js';
 import { whatsapp } from './whatsapp.js';
+import { catchLoketError } from '@loket/testing';
 
 const GRAPH = 'https://graph.facebook.com';
 const PN = '106540352242922';
@@ -20,10 +21,8 @@ const adapter = whatsapp({
   transport: { retry: { attempts: 1 } },
 });
 
-async function failure(message: OutboundMessage): Promise<LoketError> {
-  const err = await adapter.send(message).catch((e: unknown) => e);
-  if (!LoketError.is(err)) throw new Error(`expected a LoketError, got ${String(err)}`);
-  return err;
+function failure(message: OutboundMessage): Promise<LoketError> {
+  return catchLoketError(adapter.send(message));
 }
 
 beforeAll(() => nock.disableNetConnect());

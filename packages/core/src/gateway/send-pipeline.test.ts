@@ -4,6 +4,8 @@ import type { ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage } from '../model/outbound.js';
 import { eventually, type Harness, harness } from './test-harness.js';
+// Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
+import { catchLoketError as rejection } from '../../../testing/src/catch-loket-error.js';
 
 const to: ConversationRef = { channel: 'webchat', account: 'acc', user: 'u1' };
 const menu = {
@@ -14,15 +16,6 @@ const menu = {
     { id: 'coffee', title: 'Coffee' },
   ],
 };
-
-async function rejection(promise: Promise<unknown>): Promise<LoketError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!LoketError.is(err)) throw new Error(`expected a LoketError, got ${String(err)}`);
-  return err;
-}
 
 describe('gateway.send', () => {
   let h: Harness;

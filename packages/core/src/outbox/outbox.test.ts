@@ -7,19 +7,12 @@ import type { ConversationRef } from '../model/conversation.js';
 import type { OutboundMessage } from '../model/outbound.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { OutboxProgress } from './outbox-types.js';
+// Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
+import { catchLoketError as rejection } from '../../../testing/src/catch-loket-error.js';
 
 const ref = (user: string): ConversationRef => ({ channel: 'webchat', account: 'acc', user });
 const hello = { type: 'text' as const, text: 'hello' };
 const quick = { pollMs: 10, retry: { baseDelayMs: 1, maxDelayMs: 5 } };
-
-async function rejection(promise: Promise<unknown>): Promise<LoketError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!LoketError.is(err)) throw new Error(`expected a LoketError, got ${String(err)}`);
-  return err;
-}
 
 /** Makes the test adapter's next `n` sends throw `error`, then send normally. */
 function failNext(h: Harness, n: number, error: unknown): void {

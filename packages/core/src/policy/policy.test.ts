@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { LoketError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Capabilities } from '../model/capabilities.js';
 import type { Content } from '../model/content.js';
@@ -9,6 +8,8 @@ import type { OutboundMessage } from '../model/outbound.js';
 import { waLike } from '../content/test-capabilities.js';
 import { createPolicy } from './policy.js';
 import { mapStore } from './test-map-store.js';
+// Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
+import { catchLoketError as refusal } from '../../../testing/src/catch-loket-error.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,15 +59,6 @@ const send = (content: Content, extra: Partial<OutboundMessage> = {}): OutboundM
   content,
   ...extra,
 });
-
-async function refusal(promise: Promise<unknown>): Promise<LoketError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!LoketError.is(err)) throw new Error(`expected a LoketError, got ${String(err)}`);
-  return err;
-}
 
 describe('policy.observe', () => {
   it('opens the window on the event types the channel names, never on echoes', async () => {

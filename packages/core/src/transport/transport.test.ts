@@ -5,6 +5,8 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { LoketError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createTransport, type TransportOptions } from './transport.js';
+// Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
+import { catchLoketError as rejection } from '../../../testing/src/catch-loket-error.js';
 
 const BASE = 'https://api.example.test/v1';
 
@@ -35,15 +37,6 @@ function setup(overrides: Partial<TransportOptions> = {}) {
     ...overrides,
   });
   return { transport, sleeps, logs };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<LoketError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!LoketError.is(err)) throw new Error(`expected a LoketError, got ${String(err)}`);
-  return err;
 }
 
 beforeAll(() => nock.disableNetConnect());
