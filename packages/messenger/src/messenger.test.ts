@@ -73,6 +73,8 @@ describe('messenger send', () => {
   });
 
   it('sends a caption as a text after the attachment (Messenger attachments have none)', async () => {
+    const gateway = createGateway({ channels: [adapter], store: memoryStore() });
+    await gateway.store.conversations.recordInbound(to, Date.now());
     const image = { attachment: { type: 'image', payload: { url: 'https://example.com/a.png' } } };
     const scope = nock(GRAPH)
       .post(`/v25.0/${PAGE}/messages`, { recipient: { id: PSID }, messaging_type: 'RESPONSE', message: image })
@@ -83,12 +85,20 @@ describe('messenger send', () => {
         message: { text: 'Look' },
       })
       .reply(200, { recipient_id: PSID, message_id: 'm_caption' });
-    const receipt = await adapter.send({
+    const receipt = await gateway.send({
       to,
       content: { type: 'image', media: { url: 'https://example.com/a.png' }, caption: 'Look' },
     });
+    await gateway.close();
     expect(receipt).toMatchObject({ messageId: 'm_img', messageIds: ['m_img', 'm_caption'] });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('refuses a caption handed to adapter.send directly instead of dropping it', async () => {
+    const err = await failure(() =>
+      adapter.send({ to, content: { type: 'image', media: { url: 'https://example.com/a.png' }, caption: 'Look' } }),
+    );
+    expect(err.code).toBe('UNSUPPORTED_CONTENT');
   });
 
   it('retries a throttled send (613) and returns the receipt of the attempt that passed', async () => {

@@ -4,9 +4,10 @@ const HOUR = 3_600_000;
 
 /**
  * What Messenger and Instagram both have (PLATFORM_RULES 2.5, 3.5): reactions, typing and mark seen as sender
- * actions; no message templates, location or contact cards to send.
+ * actions; no message templates, location or contact cards to send; no captions under attachments.
  */
 export const MESSAGING_FEATURES = {
+  mediaCaptions: false,
   templates: false,
   location: false,
   contacts: false,

@@ -72,17 +72,16 @@ async function post(message: OutboundMessage, account: string, deps: MessagingSe
 
 /**
  * Sends one message from `to.account` (else the configured account) with the Send API: uploads `media.data`
- * first, then `POST /<account>/messages`. Attachments have no caption on Meta's messaging APIs, so a caption
- * follows as a second text message (the receipt lists both ids).
+ * first, then `POST /<account>/messages`. Attachments have no caption on Meta's messaging APIs: the capabilities
+ * say so (`mediaCaptions: false`), and the gateway sends a caption as its own text after the attachment.
  */
 export async function sendMessagingMessage(message: OutboundMessage, deps: MessagingSendDeps): Promise<SendReceipt> {
+  if ('caption' in message.content && message.content.caption) {
+    const text = 'attachments carry no caption here: send through gateway.send, which sends the caption as a text';
+    throw new LoketError('UNSUPPORTED_CONTENT', loketMessage(deps.channel, text), { channel: deps.channel });
+  }
   const account = sendingAccount(message, deps);
   const content = await withUpload(message.content, account, deps);
-  const caption = 'caption' in content ? content.caption : undefined;
-  const main = { ...message, content: caption === undefined ? content : { ...content, caption: undefined } };
-  const ids = [await post(main, account, deps)];
-  if (caption)
-    ids.push(await post({ ...message, replyTo: undefined, content: { type: 'text', text: caption } }, account, deps));
-  const conversation = { ...message.to, account };
-  return { messageId: ids[0]!, conversation, acceptedAt: deps.now(), ...(ids.length > 1 ? { messageIds: ids } : {}) };
+  const messageId = await post({ ...message, content }, account, deps);
+  return { messageId, conversation: { ...message.to, account }, acceptedAt: deps.now() };
 }

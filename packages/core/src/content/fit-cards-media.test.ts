@@ -121,6 +121,18 @@ describe('fitContent: media', () => {
     );
   });
 
+  it('sends the caption as a text after the media where media has no captions, without calling it degraded', () => {
+    const caps = { ...waLike, mediaCaptions: false };
+    const content: Content = { type: 'image', media: { url: 'https://e.com/a.png' }, caption: 'Look' };
+    const fit = fitContent(content, caps, { channel: 'messenger' });
+    expect(fit.parts).toEqual([
+      { type: 'image', media: { url: 'https://e.com/a.png' } },
+      { type: 'text', text: 'Look' },
+    ]);
+    expect(fit.degraded).toBe(false);
+    expect(fitContent(content, waLike, { channel: 'whatsapp' }).parts).toEqual([content]);
+  });
+
   it('sends a caption over the text limit after the media', () => {
     const caps = { ...messengerLike, text: { maxLength: 10, unit: 'chars' as const } };
     const content: Content = { type: 'image', media: { url: 'https://e.com/a.png' }, caption: 'A very long caption' };

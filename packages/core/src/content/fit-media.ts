@@ -63,6 +63,13 @@ export function fitMedia(content: MediaContent, ctx: FitContext): Content[] {
   }
   const { caption, ...rest } = content;
   const { maxLength, unit } = ctx.caps.text;
+  if (caption !== undefined && ctx.caps.mediaCaptions === false) {
+    // The channel's own way: the attachment, then the caption as a text of its own (split like any long text).
+    return [
+      { ...rest, media },
+      { type: 'text', text: caption },
+    ];
+  }
   if (caption === undefined || measure(caption, unit) <= maxLength) return [{ ...content, media }];
   // A caption over the text limit follows the media as text (split like any long text).
   degrade(ctx, { code: 'CONTENT_LIMIT', reason: `the caption is longer than ${maxLength} ${unit}` });

@@ -43,6 +43,8 @@ export const capabilitiesSchema = z.object({
   }),
   /** How outbound media may be given. */
   mediaSources: z.object({ url: z.boolean(), id: z.boolean(), upload: z.boolean() }),
+  /** `false` where media carries no caption (Messenger, Instagram): the caption is sent as a text after it. */
+  mediaCaptions: z.boolean().optional(),
   /** Reply buttons under a text. `urlMax`: link buttons allowed; `mixed`: links and replies in one message. */
   buttons: z
     .object({ max: limit, titleMax: limit, textMax: limit, urlMax: z.number().int().nonnegative(), mixed: z.boolean() })
