@@ -1,2 +1,3 @@
 export * from './store.js';
 export * from './memory-store.js';
+export * from './record-store.js';

@@ -1,5 +1,14 @@
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { SendStatus } from '../model/events.js';
+import type {
+  ContactStore,
+  ControllerState,
+  EventLogStore,
+  KeyValueStore,
+  PrivacyStore,
+  PubSub,
+  RateStore,
+} from './record-store.js';
 
 /** A verified webhook request as the inbox keeps it: exactly the bytes the platform sent. */
 export interface StoredRequest {
@@ -92,6 +101,8 @@ export interface ConversationState {
   pendingChoices?: PendingChoices;
   /** The closed period the business-hours auto-reply last answered in. */
   autoReplyPeriod?: string;
+  /** Who answers the conversation; absent means the bot. */
+  controller?: ControllerState;
 }
 
 /** Conversation state: windows, consent, open menus. Writes are per field, so concurrent writers do not clash. */
@@ -103,6 +114,8 @@ export interface ConversationStore {
   setPendingChoices(ref: ConversationRef, choices: PendingChoices | undefined): Promise<void>;
   /** Sets the auto-reply period if it differs; true when it changed (so the auto-reply is due). */
   markAutoReply(ref: ConversationRef, period: string): Promise<boolean>;
+  /** Records who answers the conversation from now on. */
+  setController?(ref: ConversationRef, controller: ControllerState): Promise<void>;
 }
 
 /** The order statuses move in; a status never moves back (`read` stays `read` when a late `delivered` comes). */
@@ -122,20 +135,6 @@ export interface LockStore {
   acquire(key: string, ttlMs: number): Promise<string | null>;
   extend(key: string, token: string, ttlMs: number): Promise<boolean>;
   release(key: string, token: string): Promise<void>;
-}
-
-/** One entry of a conversation's append-only log. `seq` is gap-free per conversation, from 1. */
-export interface LogEntry {
-  seq: number;
-  at: number;
-  kind: string;
-  data: unknown;
-}
-
-/** The per-conversation append-only event log (the web chat reads it to restore history). */
-export interface EventLogStore {
-  append(ref: ConversationRef, entry: { at: number; kind: string; data: unknown }): Promise<number>;
-  read(ref: ConversationRef, options?: { after?: number; limit?: number }): Promise<LogEntry[]>;
 }
 
 /** How a job of the outbox ended. */
@@ -192,6 +191,7 @@ export interface OutboxStore {
   stats(): Promise<{ pending: number; leased: number; finished: number }>;
 }
 
+// The members marked optional below become required once memory, SQLite and Redis implement them (the stores stream).
 /** Everything the gateway keeps. `memoryStore()` for tests; `sqliteStore` and `redisStore` for production. */
 export interface Store {
   readonly name: string;
@@ -204,6 +204,17 @@ export interface Store {
   readonly conversations: ConversationStore;
   readonly messages: MessageStore;
   readonly locks: LockStore;
+  /** Every conversation's append-only log: the web chat's truth and the record's history. */
   readonly log: EventLogStore;
+  /** One customer across channels. */
+  readonly contacts?: ContactStore;
+  /** Short values with a time to live (web chat credentials and tickets, X tokens, erasure tombstones). */
+  readonly kv?: KeyValueStore;
+  /** Rate limits shared by every process on the store. */
+  readonly rates?: RateStore;
+  /** Messages between processes on the store (in-process for memory and SQLite). */
+  readonly pubsub?: PubSub;
+  /** Export and erasure of a person's data. */
+  readonly privacy?: PrivacyStore;
   close(): Promise<void>;
 }
