@@ -1,7 +1,9 @@
 import type { Capabilities } from './model/capabilities.js';
 import type { ChannelId } from './model/conversation.js';
 import type { InboundEvent } from './model/events.js';
+import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
+import type { Store } from './store/store.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
 export interface WebhookRequest {
@@ -18,6 +20,16 @@ export interface WebhookReply {
   body?: string;
 }
 
+/** What the gateway lends an adapter that needs more than the request: the store, the logger and the clock. */
+export interface AdapterRuntime {
+  /** The gateway's store (locks, key-value, log, pub/sub), shared by every process on it. */
+  store: Store;
+  /** The gateway's logger (secrets redacted). */
+  logger: Logger;
+  /** The gateway's clock (ms since the epoch). */
+  now: () => number;
+}
+
 /** One channel's implementation. Core never imports an adapter; it talks to this interface only. */
 export interface ChannelAdapter {
   readonly channel: ChannelId;
@@ -31,4 +43,9 @@ export interface ChannelAdapter {
   parse(req: WebhookRequest): InboundEvent[];
   /** Sends one message that already passed the content and policy checks. */
   send(message: OutboundMessage): Promise<SendReceipt>;
+  /**
+   * Called once by `createGateway`, before any request or send, for adapters that need the store (token refresh
+   * shared across processes, a channel whose log lives in the store). An adapter is bound to one gateway.
+   */
+  bind?(runtime: AdapterRuntime): void;
 }

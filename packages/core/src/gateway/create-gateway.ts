@@ -30,6 +30,7 @@ import { createWebhookHandler } from './webhook-handler.js';
 export function createGateway(options: GatewayOptions): Gateway {
   const o = resolveGatewayOptions(options);
   const { store, logger, adapters, now } = o;
+  for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
   const policy = createPolicy({ store, stopWords: o.stopWords, now, logger });
   const send = createSendPipeline({ adapters, store, policy, pacer: createPacer(), logger, now });
   const registry = createHandlerRegistry();
