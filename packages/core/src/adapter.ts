@@ -1,8 +1,9 @@
 import type { Capabilities } from './model/capabilities.js';
-import type { ChannelId } from './model/conversation.js';
+import type { ChannelId, ConversationRef } from './model/conversation.js';
 import type { InboundEvent } from './model/events.js';
 import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
+import type { Author, PersonTarget } from './store/record-store.js';
 import type { Store } from './store/store.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
@@ -41,11 +42,28 @@ export interface ChannelAdapter {
   verify(req: WebhookRequest): void | Promise<void>;
   /** Normalizes one verified request into events. Never throws on kinds it does not know. */
   parse(req: WebhookRequest): InboundEvent[];
-  /** Sends one message that already passed the content and policy checks. */
-  send(message: OutboundMessage): Promise<SendReceipt>;
+  /** Sends one message that already passed the content and policy checks. The gateway sets `author` (who wrote
+   *  it) for adapters that keep their own log. */
+  send(message: OutboundMessage & { author?: Author }): Promise<SendReceipt>;
   /**
    * Called once by `createGateway`, before any request or send, for adapters that need the store (token refresh
    * shared across processes, a channel whose log lives in the store). An adapter is bound to one gateway.
    */
   bind?(runtime: AdapterRuntime): void;
+  /**
+   * True when the adapter writes its conversations' messages (in and out, with their authors) and their receipts
+   * to the store's log itself, in the step that stores them (the web chat). The gateway then records only the
+   * other kinds (reactions, consent, handovers, auto-replies), so nothing is logged twice.
+   */
+  readonly keepsLog?: boolean;
+  /**
+   * Tells the platform who answers the conversation now (Messenger and Instagram: pass or take thread control).
+   * `gateway.handoff` calls it; a rejection is logged and returned, and the controller switches all the same.
+   */
+  handover?(ref: ConversationRef, change: { to: 'bot' | 'human'; reason?: string }): Promise<void>;
+  /**
+   * Removes what the adapter keeps about a person outside the store (web chat attachments in their blob store);
+   * `gateway.privacy.erase` calls it. Answers how many items went.
+   */
+  forget?(target: PersonTarget): Promise<number>;
 }

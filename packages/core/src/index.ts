@@ -9,3 +9,4 @@ export * from './policy/index.js';
 export * from './content/index.js';
 export * from './transport/index.js';
 export * from './hours/index.js';
+export * from './record/index.js';

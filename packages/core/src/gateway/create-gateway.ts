@@ -3,10 +3,12 @@ import { createInboxWorker } from '../inbox/inbox-worker.js';
 import type { InboundEvent } from '../model/events.js';
 import { createOutbox } from '../outbox/create-outbox.js';
 import { createPolicy } from '../policy/index.js';
+import { createRecord } from '../record/create-record.js';
 import { createPacer } from '../transport/index.js';
 import { fetchBinding } from './fetch-binding.js';
 import { resolveGatewayOptions } from './gateway-options.js';
-import type { Gateway, GatewayOptions } from './gateway-types.js';
+import type { SlaListener } from '../record/sla-watch.js';
+import type { EventHandler, Gateway, GatewayOptions, HandlerOptions, HandlerType } from './gateway-types.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
 import { nodeBinding } from './node-binding.js';
@@ -31,18 +33,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   const o = resolveGatewayOptions(options);
   const { store, logger, adapters, now } = o;
   for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
-  const policy = createPolicy({ store, stopWords: o.stopWords, now, logger });
-  const send = createSendPipeline({ adapters, store, policy, pacer: createPacer(), logger, now });
   const registry = createHandlerRegistry();
-
   const deliver = async (event: InboundEvent, attempt: number): Promise<void> => {
-    const ctx = createHandlerContext(event, attempt, send, logger);
+    const ctx = createHandlerContext(event, attempt, send, logger, await record.controllerOf(event.conversation));
     for (const handler of registry.handlersFor(event)) await handler(event, ctx);
   };
+  const record = createRecord({ store, adapters, logger, now, retention: o.retention, sla: o.sla, deliver });
+  const policy = createPolicy({ store: record.policyStore, stopWords: o.stopWords, now, logger });
+  const pacer = createPacer();
+  const send = createSendPipeline({ adapters, store, policy, pacer, logger, now, recorder: record.recorder });
   const autoReply = o.autoReply
-    ? createAutoReply(o.autoReply, { store, send: (m) => send(m), logger, now })
+    ? createAutoReply(o.autoReply, { store, send: record.autoReplySend(send), logger, now })
     : undefined;
-  const worker = createInboxWorker({ ...o.worker, store, adapters, policy, deliver, autoReply, logger, now });
+  const worker = createInboxWorker({
+    ...o.worker,
+    ...{ store, adapters, policy, deliver, autoReply, logger, now, record: record.observe },
+  });
   const outbox = createOutbox({
     store,
     settings: o.outbox,
@@ -81,8 +87,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     fetch: fetchBinding(handle, logger),
     node: nodeBinding(handle, logger),
-    on: (type, handler) => registry.on(type, handler),
-    send,
+    on: ((type: HandlerType | 'sla', handler: EventHandler<HandlerType>, options?: HandlerOptions) =>
+      type === 'sla'
+        ? record.onSla(handler as unknown as SlaListener)
+        : registry.on(type, record.when(handler, options?.when))) as Gateway['on'],
+    send: (message, options) => send(message, options),
     enqueueSend: (message, opts) => outbox.enqueueSend(message, opts),
     broadcast: (recipients, content, opts) => outbox.broadcast(recipients, content, opts),
     broadcastStatus: (id) => outbox.broadcastStatus(id),
@@ -90,13 +99,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     consent: policy.consent,
     adapters,
     store,
+    ...record.api,
     async start() {
       worker.start();
       outbox.start();
+      record.start();
       started = true;
     },
     close() {
       closing ??= (async () => {
+        record.stop();
         await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();

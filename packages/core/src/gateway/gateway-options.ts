@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChannelAdapter } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
-import type { AutoReplyOptions } from '../hours/index.js';
+import type { AutoReplyOptions, BusinessHours } from '../hours/index.js';
+import type { RetentionOptions, SlaWatchOptions } from '../record/index.js';
 import { type Logger, safeLogger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import { memoryStore } from '../store/memory-store.js';
@@ -79,6 +80,19 @@ const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
     .optional(),
   worker: workerSchema.optional(),
   outbox: outboxSchema.optional(),
+  retention: z.strictObject({ historyDays: z.number().positive(), intervalMs: positiveInt.optional() }).optional(),
+  sla: z
+    .strictObject({
+      target: z.strictObject({ percent: z.number().min(0).max(100), withinSeconds: z.number().nonnegative() }),
+      hours: z
+        .custom<BusinessHours>((v) => hasMethods(v, ['isOpen', 'nextOpen', 'nextClose']), {
+          message: 'must be businessHours({...})',
+        })
+        .optional(),
+      checkEveryMs: positiveInt.optional(),
+      lookbackMs: positiveInt.optional(),
+    })
+    .optional(),
   now: fn<() => number>('a function returning ms since the epoch').optional(),
 });
 
@@ -97,6 +111,8 @@ export interface ResolvedGatewayOptions {
   autoReply?: AutoReplyOptions;
   worker: WorkerSettings;
   outbox: OutboxSettings;
+  retention?: RetentionOptions;
+  sla?: SlaWatchOptions;
   now: () => number;
 }
 
@@ -149,6 +165,8 @@ export function resolveGatewayOptions(input: GatewayOptions): ResolvedGatewayOpt
         maxDelayMs: o.outbox?.retry?.maxDelayMs ?? 300_000,
       },
     },
+    retention: o.retention,
+    sla: o.sla,
     now,
   };
 }

@@ -8,6 +8,20 @@ import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
 import type { BroadcastOptions, BroadcastReport, OutboxHandle, OutboxListener } from '../outbox/outbox-types.js';
 import type { ConsentApi } from '../policy/index.js';
+import type {
+  ContactsApi,
+  ConversationsApi,
+  Controller,
+  HandoffOptions,
+  HandoffResult,
+  HistoryEntry,
+  HistoryOptions,
+  PrivacyApi,
+  RetentionOptions,
+  SlaApi,
+  SlaListener,
+  SlaWatchOptions,
+} from '../record/index.js';
 import type { DeadLetter, Store } from '../store/store.js';
 
 /** Options of `createGateway`. */
@@ -52,6 +66,10 @@ export interface GatewayOptions {
     /** Retries of retryable failures (never sooner than a platform's Retry-After). Defaults: 8 tries, 1000 ms base, 300000 ms max. */
     retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   };
+  /** Prune the record's history older than `historyDays`, on a timer while the gateway runs. */
+  retention?: RetentionOptions;
+  /** Watch the service level: `gateway.on('sla', ...)` hears of every wait past the target. */
+  sla?: SlaWatchOptions;
   /** The clock (ms since the epoch). Default `Date.now`. */
   now?: () => number;
 }
@@ -76,6 +94,14 @@ export interface HandlerContext {
   attempt: number;
   /** The gateway's logger, with the event's id and channel attached. */
   logger: Logger;
+  /** Who answers the conversation now: the bot (default) or a human after `gateway.handoff`. */
+  controller: Controller;
+}
+
+/** Options of `gateway.on`. */
+export interface HandlerOptions {
+  /** Run only while the conversation has this controller (`'bot'`: stop once a human has taken over). */
+  when?: Controller;
 }
 
 /** The event type a handler is registered for, or `'*'` for every event. */
@@ -101,7 +127,9 @@ export interface Gateway {
   /** node:http / Express / Fastify handler. Mount it before any body parser: it needs the raw bytes. */
   readonly node: NodeHandler;
   /** Registers a handler; returns a function that removes it. Handlers run in registration order, `'*'` last. */
-  on<T extends HandlerType>(type: T, handler: EventHandler<T>): () => void;
+  on<T extends HandlerType>(type: T, handler: EventHandler<T>, options?: HandlerOptions): () => void;
+  /** Hears of each conversation that waits for a human past the `sla` target (needs `createGateway({ sla })`). */
+  on(type: 'sla', listener: SlaListener): () => void;
   /** Content check, policy, pacing, then the adapter. Throws a LoketError when refused or failed. */
   send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   /**
@@ -132,4 +160,18 @@ export interface Gateway {
   deadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
   /** Puts a dead letter back in the inbox (events already handled are skipped); false when there is none. */
   replay(id: string): Promise<boolean>;
+  /** A page of a conversation's record (every message in and out, statuses, reactions, consent, handovers). */
+  history(ref: ConversationRef, options?: HistoryOptions): Promise<HistoryEntry[]>;
+  /** The conversations the record knows, by last activity. */
+  readonly conversations: ConversationsApi;
+  /** One customer across channels. */
+  readonly contacts: ContactsApi;
+  /** Switches who answers a conversation, records it, tells the platform where it has a handover protocol. */
+  handoff(ref: ConversationRef, options: HandoffOptions): Promise<HandoffResult>;
+  /** Who answers a conversation now. */
+  controller(ref: ConversationRef): Promise<Controller>;
+  /** Service levels from the record. */
+  readonly sla: SlaApi;
+  /** Export and erasure of a person's data (AVG / GDPR). */
+  readonly privacy: PrivacyApi;
 }

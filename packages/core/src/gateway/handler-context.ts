@@ -1,9 +1,13 @@
 import type { Logger } from '../logger.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
+import type { Controller } from '../record/record-entries.js';
 import type { HandlerContext } from './gateway-types.js';
 
 type Send = (message: OutboundMessage, options?: SendOptions) => Promise<SendReceipt>;
+
+/** A handler's sends are the bot's unless it says otherwise. */
+const asBot = (options: SendOptions = {}): SendOptions => ({ ...options, author: options.author ?? { kind: 'bot' } });
 
 function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
   const wrap =
@@ -14,7 +18,13 @@ function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
 }
 
 /** The `ctx` a handler gets for one try of one event. */
-export function createHandlerContext(event: InboundEvent, attempt: number, send: Send, logger: Logger): HandlerContext {
+export function createHandlerContext(
+  event: InboundEvent,
+  attempt: number,
+  send: Send,
+  logger: Logger,
+  controller: Controller = 'bot',
+): HandlerContext {
   const conversation = event.conversation;
   return {
     reply: (content, options = {}) => {
@@ -22,10 +32,11 @@ export function createHandlerContext(event: InboundEvent, attempt: number, send:
       const message: OutboundMessage = { to: conversation, content };
       if (replyTo !== undefined) message.replyTo = replyTo;
       if (tag !== undefined) message.tag = tag;
-      return send(message, sendOptions);
+      return send(message, asBot(sendOptions));
     },
-    send,
+    send: (message, options) => send(message, asBot(options)),
     conversation,
+    controller,
     attempt,
     logger: withFields(logger, { channel: event.channel, eventId: event.id, eventType: event.type }),
   };

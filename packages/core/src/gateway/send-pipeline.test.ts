@@ -30,7 +30,13 @@ describe('gateway.send', () => {
     expect(h.adapter.sent).toEqual([{ to, content: { type: 'text', text: 'hello' } }]);
     expect(await h.store.messages.conversationOf('out-1')).toEqual(to);
     expect(await h.store.log.read(to)).toEqual([
-      { seq: 1, at: 1_001, kind: 'outbound', data: { messageId: 'out-1', content: { type: 'text', text: 'hello' } } },
+      {
+        seq: 1,
+        at: 1_001,
+        kind: 'message',
+        key: 'sent:out-1',
+        data: { messageId: 'out-1', author: { kind: 'agent' }, content: { type: 'text', text: 'hello' } },
+      },
     ]);
   });
 
@@ -127,9 +133,10 @@ describe('handler ctx', () => {
     await eventually(() => expect(seen).toHaveLength(2));
     expect(seen[1]).toMatchObject({ content: { type: 'text', text: '2' } });
     const log = await h.store.log.read(to);
-    expect(log.filter((e) => e.kind === 'inbound').map((e) => e.data)).toMatchObject([
-      { id: 'a1', content: { type: 'text', text: '2' } },
-      { id: 'a2', content: { type: 'text', text: '2' } },
+    const fromCustomer = log.filter((e) => (e.data as { author?: { kind: string } }).author?.kind === 'customer');
+    expect(fromCustomer.map((e) => [e.key, e.data])).toMatchObject([
+      ['event:a1', { content: { type: 'text', text: '2' } }],
+      ['event:a2', { content: { type: 'text', text: '2' } }],
     ]);
   });
 });

@@ -2,10 +2,12 @@ import type { ChannelAdapter } from '../adapter.js';
 import { fitContent } from '../content/index.js';
 import { LoketError, loketMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Content } from '../model/content.js';
 import type { ChannelId } from '../model/conversation.js';
 import { type OutboundMessage, outboundMessageSchema, type SendOptions, type SendReceipt } from '../model/outbound.js';
 import type { Policy } from '../policy/index.js';
+import type { Recorder } from '../record/recorder.js';
+import { sendAuthor } from '../record/send-author.js';
+import type { Author } from '../store/record-store.js';
 import type { Store } from '../store/store.js';
 import type { Pacer } from '../transport/index.js';
 import { callAdapter, logOnce } from './call-adapter.js';
@@ -18,13 +20,8 @@ export interface SendPipelineDeps {
   pacer: Pacer;
   logger: Logger;
   now: () => number;
-}
-
-/** The log keeps what was said, not uploaded bytes. */
-function withoutBytes(content: Content): Content {
-  if (!('media' in content) || content.media.data === undefined) return content;
-  const { data: _bytes, ...media } = content.media;
-  return { ...content, media };
+  /** Writes each accepted part to the conversation's log. */
+  recorder: Recorder;
 }
 
 /** Checks a message against the schema; BAD_REQUEST naming the fields otherwise. */
@@ -63,7 +60,9 @@ export function createSendPipeline(deps: SendPipelineDeps) {
     }
   };
 
-  return async function send(input: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
+  // `as` is the gateway's own author (the business-hours auto-reply writes as `system`); callers use `options.author`.
+  return async function send(input: OutboundMessage, options: SendOptions = {}, as?: Author): Promise<SendReceipt> {
+    const author = as ?? sendAuthor(options.author, 'agent');
     const message = validateOutbound(input);
     const channel = message.to.channel;
     const adapter = adapterFor(deps.adapters, channel);
@@ -80,20 +79,16 @@ export function createSendPipeline(deps: SendPipelineDeps) {
     for (const [index, part] of fit.parts.entries()) {
       await deps.pacer.acquire({ channel, account: message.to.account, recipient: message.to.user }, caps.pacing);
       // Only the first part quotes the message replied to.
-      const partMessage: OutboundMessage = { ...message, content: part };
+      const partMessage: OutboundMessage & { author?: Author } = adapter.keepsLog
+        ? { ...message, content: part, author }
+        : { ...message, content: part };
       if (index > 0) delete partMessage.replyTo;
       const receipt = await callAdapter(adapter, 'send', () => adapter.send(partMessage), 'PLATFORM_ERROR', logger);
       receipts.push(receipt);
       await record('the sent message', () =>
         store.messages.recordSent(receipt.messageId, message.to, receipt.acceptedAt),
       );
-      await record('the log entry', () =>
-        store.log.append(message.to, {
-          at: receipt.acceptedAt,
-          kind: 'outbound',
-          data: { messageId: receipt.messageId, content: withoutBytes(part) },
-        }),
-      );
+      await record('the log entry', () => deps.recorder.sent(message.to, part, receipt, author, partMessage.replyTo));
     }
     if (fit.pendingChoices) {
       const choices = fit.pendingChoices;

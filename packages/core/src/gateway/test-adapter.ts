@@ -12,13 +12,17 @@ import type { OutboundMessage, SendReceipt } from '../model/outbound.js';
 /** One event in the test format. */
 export interface TestWireEvent {
   id: string;
-  kind: 'text' | 'status' | 'reaction' | 'read' | 'typing' | 'mystery';
+  kind: 'text' | 'status' | 'reaction' | 'read' | 'typing' | 'echo' | 'handover' | 'consent' | 'mystery';
   user: string;
   ts: number;
   text?: string;
   messageId?: string;
   status?: 'sent' | 'delivered' | 'read' | 'failed';
   emoji?: string | null;
+  /** `handover`: the protocol's action (`pass`, `take`). */
+  action?: string;
+  /** `consent`. */
+  consent?: 'granted' | 'revoked';
 }
 
 /** Capabilities of the test channel: short texts, no buttons (so menus become numbered text), no window. */
@@ -68,6 +72,12 @@ function toEvent(channel: ChannelId, account: string, wire: TestWireEvent): Inbo
       return { ...base, type: 'read', upTo: messageId };
     case 'typing':
       return { ...base, type: 'typing' };
+    case 'echo':
+      return { ...base, type: 'echo', messageId, content: { type: 'text', text: wire.text ?? '' } };
+    case 'handover':
+      return { ...base, type: 'handover', action: wire.action ?? 'pass' };
+    case 'consent':
+      return { ...base, type: 'consent', consent: wire.consent ?? 'granted' };
     default:
       return { ...base, type: 'unsupported', reason: `unknown kind ${String(wire.kind)}` };
   }
@@ -80,7 +90,15 @@ export interface TestAdapter extends ChannelAdapter {
 }
 
 /** Creates a test adapter for `channel` (any Loket channel id; the wire format is ours). */
-export function testAdapter(options: { channel?: ChannelId; secret?: string; verifyToken?: string } = {}): TestAdapter {
+export function testAdapter(
+  options: {
+    channel?: ChannelId;
+    secret?: string;
+    verifyToken?: string;
+    /** Gives the adapter a `handover` method (the platform's thread control). */
+    handover?: ChannelAdapter['handover'];
+  } = {},
+): TestAdapter {
   const channel = options.channel ?? 'webchat';
   const secret = options.secret ?? 'test-secret';
   const verifyToken = options.verifyToken ?? 'verify-me';
@@ -89,6 +107,7 @@ export function testAdapter(options: { channel?: ChannelId; secret?: string; ver
     channel,
     capabilities: testCapabilities,
     sent,
+    ...(options.handover && { handover: options.handover }),
     handshake(req: WebhookRequest) {
       const query = new URL(req.url).searchParams;
       const challenge = query.get('challenge');

@@ -15,7 +15,8 @@ export interface AutoReplyOptions {
 /** What the auto-reply needs from the gateway. */
 export interface AutoReplyDeps {
   store: Store;
-  send: (message: OutboundMessage) => Promise<SendReceipt>;
+  /** Sends the answer; `period` names the closed period it answers (for the record). */
+  send: (message: OutboundMessage, info: { period: string }) => Promise<SendReceipt>;
   logger: Logger;
   now?: () => number;
 }
@@ -47,7 +48,7 @@ export function createAutoReply(
       const next = options.hours.nextOpen(at);
       const content = options.content({ ...(next === undefined ? {} : { nextOpen: new Date(next) }), event });
       try {
-        await deps.send({ to: event.conversation, content });
+        await deps.send({ to: event.conversation, content }, { period });
       } catch (err) {
         logger.error({ err, conversation: event.conversation, period }, '[loket] [hours] auto-reply was not sent');
       }

@@ -23,6 +23,8 @@ export interface BusinessHours {
   nextOpen(at?: number): number | undefined;
   /** A key naming the closed period that contains `at` (undefined when open). */
   closedPeriod(at?: number): string | undefined;
+  /** The first moment at or after `at` when closed (searches 14 days ahead); undefined if none. */
+  nextClose(at?: number): number | undefined;
 }
 
 const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -107,5 +109,21 @@ export function businessHours(options: BusinessHoursOptions): BusinessHours {
     return next === undefined ? `closed:${lastClose(at) ?? 'always'}` : new Date(next).toISOString();
   }
 
-  return { isOpen, nextOpen, closedPeriod };
+  function nextClose(at = Date.now()): number | undefined {
+    if (!isOpen(at)) return at;
+    const today = tz.wall(at).day;
+    let best: number | undefined;
+    for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
+      for (const { start, end } of intervalsOn(day)) {
+        // An overnight interval ends on the next day; adjacent intervals (12:00-13:00, 13:00-17:00) do not close.
+        for (const t of tz.instants(end > start ? day : day + 1, end)) {
+          if (t > at && (best === undefined || t < best) && !isOpen(t)) best = t;
+        }
+      }
+      if (best !== undefined && day > today) break;
+    }
+    return best;
+  }
+
+  return { isOpen, nextOpen, closedPeriod, nextClose };
 }

@@ -4,7 +4,7 @@ import { matchNumberedChoice } from '../content/index.js';
 import { logOnce } from '../gateway/call-adapter.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
-type Deps = Pick<InboxWorkerOptions, 'store' | 'policy' | 'autoReply' | 'logger'>;
+type Deps = Pick<InboxWorkerOptions, 'store' | 'policy' | 'autoReply' | 'logger' | 'record'>;
 
 /** A numbered text answer to an open menu comes back as the `choice` it stands for, and closes the menu. */
 async function mapNumberedAnswer(event: MessageEvent, deps: Deps): Promise<MessageEvent> {
@@ -34,9 +34,8 @@ export async function beforeHandlers(
   const delivered = event.type === 'message' ? await mapNumberedAnswer(event, deps) : event;
   const { deliver } = await deps.policy.observe(event, capabilities);
   if (!deliver) return undefined;
-  // The log keeps what the customer sent (a numbered answer stays "2"); `raw` stays in the inbox, not the log.
-  const { raw: _raw, ...logged } = event;
-  await deps.store.log.append(event.conversation, { at: event.timestamp, kind: 'inbound', data: logged });
+  // The record keeps what the customer sent (a numbered answer stays "2"); `raw` stays in the inbox, not the log.
+  await deps.record?.(event);
   if (deps.autoReply && event.type === 'message') {
     try {
       await deps.autoReply.onMessage(event);

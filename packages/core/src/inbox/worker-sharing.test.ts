@@ -158,7 +158,7 @@ describe('inbox worker with others and with failures', () => {
       log: {
         ...inner.log,
         append: async (ref, entry) => {
-          if (failOnce && (entry.data as { id?: string }).id === 'e2') {
+          if (failOnce && entry.key === 'event:e2') {
             failOnce = false;
             throw new Error('connection reset');
           }

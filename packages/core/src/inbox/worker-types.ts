@@ -35,6 +35,8 @@ export interface InboxWorkerOptions extends WorkerSettings {
   deliver(event: InboundEvent, attempt: number): Promise<void>;
   /** The business-hours auto-reply, called for customer messages. */
   autoReply?: { onMessage(event: MessageEvent): Promise<void> };
+  /** Writes the event to the organisation's record (the conversation's log, the controller); before the handlers. */
+  record?(event: InboundEvent): Promise<void>;
   logger: Logger;
   now: () => number;
   /** Jitter source, in [0, 1). Default `Math.random`. */

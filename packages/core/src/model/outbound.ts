@@ -34,4 +34,9 @@ export type SendReceipt = z.infer<typeof sendReceiptSchema>;
 export interface SendOptions {
   /** Refuse content that does not fit the channel instead of degrading it. */
   strict?: boolean;
+  /**
+   * Who wrote the message, for the record: a human agent (`id`: which one) or the bot. Default: `agent` for
+   * `gateway.send`, `bot` for handler replies. Any other kind is refused with BAD_REQUEST.
+   */
+  author?: { kind: 'agent' | 'bot'; id?: string };
 }
