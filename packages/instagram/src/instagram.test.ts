@@ -88,3 +88,24 @@ describe('instagram text limit in UTF-8 bytes', () => {
     await gateway.close();
   });
 });
+
+describe('gateway.handoff on Instagram', () => {
+  it('passes the thread to the inbox for a human and takes it back for the bot', async () => {
+    const scope = nock('https://graph.instagram.com')
+      .post(`/v25.0/${IG}/pass_thread_control`, {
+        recipient: { id: USER },
+        target_app_id: '263902037430900',
+        metadata: 'refund question',
+      })
+      .reply(200, { success: true })
+      .post(`/v25.0/${IG}/take_thread_control`, { recipient: { id: USER } })
+      .reply(200, { success: true });
+    const gateway = createGateway({ channels: [instagram(secrets)], store: memoryStore() });
+    await gateway.handoff(to, { to: 'human', reason: 'refund question' });
+    expect(await gateway.controller(to)).toBe('human');
+    await gateway.handoff(to, { to: 'bot' });
+    expect(await gateway.controller(to)).toBe('bot');
+    expect(scope.isDone()).toBe(true);
+    await gateway.close();
+  });
+});

@@ -1,11 +1,21 @@
-import { createMessagingAdapter, type MessagingAdapter } from '@loket/meta';
+import {
+  createMessagingAdapter,
+  createThreadControl,
+  type MessagingAdapter,
+  type ThreadControl,
+  threadControlHandover,
+} from '@loket/meta';
 import { instagramCapabilities } from './instagram-capabilities.js';
 import { INSTAGRAM_ERRORS } from './instagram-errors.js';
 import { INSTAGRAM_HOSTS, type InstagramOptions, parseInstagramOptions } from './instagram-options.js';
 
-/** The Instagram adapter: a ChannelAdapter plus attachment upload (Facebook-Login set-ups). */
+/** The Instagram adapter: a ChannelAdapter plus attachment upload (Facebook-Login set-ups) and thread control. */
 export interface InstagramAdapter extends MessagingAdapter {
   readonly channel: 'instagram';
+  /** The handover protocol on Instagram Messaging: `POST /<account>/{pass,take,request}_thread_control`. */
+  readonly threadControl: ThreadControl;
+  /** `gateway.handoff` through thread control: to a human passes the thread to the inbox, to the bot takes it. */
+  handover: NonNullable<MessagingAdapter['handover']>;
 }
 
 /**
@@ -40,5 +50,8 @@ export function instagram(input: InstagramOptions): InstagramAdapter {
     account: options.accountId,
     accountOption: 'accountId',
   });
-  return { ...adapter, channel: 'instagram' };
+  // The Instagram thread-control path on the account id is not confirmed for Instagram-Login set-ups [U]: a
+  // refusal only shows in gateway.handoff's result, the controller switches all the same.
+  const threadControl = createThreadControl(adapter.graph, 'instagram');
+  return { ...adapter, channel: 'instagram', threadControl, handover: threadControlHandover(threadControl) };
 }

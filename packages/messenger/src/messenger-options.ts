@@ -1,6 +1,5 @@
-import { messagingOptionsShape, parseMetaOptions } from '@loket/meta';
+import { messagingOptionsShape, PAGE_INBOX_APP_ID, parseMetaOptions } from '@loket/meta';
 import { z } from 'zod';
-import { PAGE_INBOX_APP_ID } from './messenger-thread-control.js';
 
 /** Options of `messenger({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
 export const messengerOptionsSchema = z.object({

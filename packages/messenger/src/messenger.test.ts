@@ -180,6 +180,40 @@ describe('messenger handover protocol', () => {
   });
 });
 
+describe('gateway.handoff on Messenger', () => {
+  it('passes the thread to the Page inbox for a human and takes it back for the bot', async () => {
+    const ok = { success: true };
+    const scope = nock(GRAPH)
+      .post(`/v25.0/${PAGE}/pass_thread_control`, {
+        recipient: { id: PSID },
+        target_app_id: '263902037430900',
+        metadata: 'wants a person',
+      })
+      .reply(200, ok)
+      .post(`/v25.0/${PAGE}/take_thread_control`, { recipient: { id: PSID } })
+      .reply(200, ok);
+    const gateway = createGateway({ channels: [adapter], store: memoryStore() });
+    expect(await gateway.handoff(to, { to: 'human', reason: 'wants a person' })).toMatchObject({ to: 'human' });
+    expect(await gateway.handoff(to, { to: 'bot' })).toMatchObject({ from: 'human', to: 'bot' });
+    expect(scope.isDone()).toBe(true);
+    await gateway.close();
+  });
+
+  it('a refused pass comes back in the result; the controller switches all the same', async () => {
+    nock(GRAPH)
+      .post(`/v25.0/${PAGE}/pass_thread_control`)
+      .reply(400, { error: { message: '(#10) Only the thread owner can pass', code: 10, error_subcode: 2018300 } });
+    const gateway = createGateway({
+      channels: [messenger({ ...secrets, transport: { retry: { attempts: 1 } } })],
+      store: memoryStore(),
+    });
+    const result = await gateway.handoff(to, { to: 'human' });
+    expect(result.platformError).toMatchObject({ code: 'AUTH_FAILED', platformCode: '10/2018300' });
+    expect(await gateway.controller(to)).toBe('human');
+    await gateway.close();
+  });
+});
+
 describe('messenger echoes', () => {
   const echoOf = (name: string, a = adapter) => {
     const [event] = a.parse(signedMetaRequest({ body: fixture(name), secret: 's', channel: 'messenger' }));

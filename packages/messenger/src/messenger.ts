@@ -1,9 +1,15 @@
 import type { InboundEvent } from '@loket/core';
-import { createMessagingAdapter, DEFAULT_GRAPH_BASE_URL, type MessagingAdapter } from '@loket/meta';
+import {
+  createMessagingAdapter,
+  createThreadControl,
+  DEFAULT_GRAPH_BASE_URL,
+  type MessagingAdapter,
+  type ThreadControl,
+  threadControlHandover,
+} from '@loket/meta';
 import { messengerCapabilities } from './messenger-capabilities.js';
 import { MESSENGER_ERRORS } from './messenger-errors.js';
 import { type MessengerOptions, parseMessengerOptions } from './messenger-options.js';
-import { createThreadControl, type ThreadControl } from './messenger-thread-control.js';
 
 /** Who sent an echoed message: this app, Meta's Page inbox (a person), or another app on the Page. */
 export type EchoSource = 'self' | 'page_inbox' | 'other_app';
@@ -13,6 +19,8 @@ export interface MessengerAdapter extends MessagingAdapter {
   readonly channel: 'messenger';
   /** Pass, take and request thread control: hand a conversation to a human agent app and take it back. */
   readonly threadControl: ThreadControl;
+  /** `gateway.handoff` through thread control: to a human passes the thread to the Page inbox, to the bot takes it. */
+  handover: NonNullable<MessagingAdapter['handover']>;
   /** For an `echo` event: who sent it, told by the echo's `app_id` (undefined for other events). */
   echoSource(event: InboundEvent): EchoSource | undefined;
 }
@@ -52,10 +60,12 @@ export function messenger(input: MessengerOptions): MessengerAdapter {
     account: options.pageId,
     accountOption: 'pageId',
   });
+  const threadControl = createThreadControl(adapter.graph, 'messenger');
   return {
     ...adapter,
     channel: 'messenger',
-    threadControl: createThreadControl(adapter.graph),
+    threadControl,
+    handover: threadControlHandover(threadControl),
     echoSource(event) {
       if (event.type !== 'echo') return undefined;
       const appId = appIdOf(event.raw);

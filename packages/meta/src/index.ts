@@ -19,3 +19,4 @@ export * from './messaging-send-body.js';
 export * from './messaging-upload.js';
 export * from './messaging-walk.js';
 export * from './messaging-webhook-schema.js';
+export * from './messaging-thread-control.js';
