@@ -93,6 +93,20 @@ function conversationCard(view) {
         `window ${view.window.label}`,
       ),
       el('span', { class: 'pill consent' }, consent),
+      el(
+        'span',
+        { class: `pill controller ${view.controller}`, 'data-controller': view.controller },
+        view.controller === 'human' ? 'human answers' : 'bot answers',
+      ),
+      el(
+        'button',
+        {
+          class: 'take-over',
+          type: 'button',
+          onclick: () => handoff(ref, view.controller === 'human' ? 'bot' : 'human'),
+        },
+        view.controller === 'human' ? 'Hand back to bot' : 'Take over',
+      ),
     ),
     el('ol', { class: 'items' }, ...items.map(renderItem)),
     el(
@@ -102,6 +116,25 @@ function conversationCard(view) {
       el('button', { class: 'biz-send', type: 'submit' }, 'Send'),
     ),
   );
+}
+
+async function handoff(ref, to) {
+  await api('handoff', { channel: ref.channel, account: ref.account, user: ref.user, to, reason: 'dev console' }).catch(
+    report('business-result'),
+  );
+  refreshConversations();
+}
+
+const seconds = (s) => (s === null ? '–' : s < 120 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`);
+
+async function refreshSla() {
+  const r = await api('sla');
+  const node = $('sla');
+  if (r.answered + r.breached + r.pending === 0) return;
+  node.dataset.sla = r.met === null ? 'pending' : r.met ? 'met' : 'missed';
+  node.textContent =
+    `${r.serviceLevel === null ? '–' : `${Math.round(r.serviceLevel)} %`} answered within 300 s · ` +
+    `${r.answered} answered, ${r.breached} unanswered past 300 s, ${r.pending} waiting · p50 ${seconds(r.p50)} · p90 ${seconds(r.p90)}`;
 }
 
 function render() {
@@ -120,6 +153,7 @@ function refreshConversations() {
     const views = await api('conversations');
     state.conversations = new Map(views.map((v) => [v.key, v]));
     render();
+    await refreshSla();
   }, 50);
 }
 

@@ -27,9 +27,21 @@ export interface ConsoleDeps {
   simulate(input: SimulateInput): Promise<SimulateResult>;
   send(message: OutboundMessage): Promise<SendOutcome>;
   now(): number;
+  /** When the dev session began: the service-level figures count from here. */
+  startedAt: number;
 }
 
 const HOUR = 3_600_000;
+/** The console's service-level target when the gateway has none: 90 % within 300 s, for asynchronous work. */
+const CONSOLE_TARGET = { percent: 90, withinSeconds: 300 };
+
+const handoffSchema = z.object({
+  channel: z.string().min(1),
+  account: z.string().min(1),
+  user: z.string().min(1),
+  to: z.enum(['bot', 'human']),
+  reason: z.string().min(1).optional(),
+});
 
 const simulateSchema = z.object({
   channel: z.string().min(1),
@@ -82,6 +94,21 @@ export async function handleConsoleApi(
       if (!body) return true;
       const at = body.hoursAgo ? deps.now() - body.hoursAgo * HOUR : undefined;
       sendJson(res, 200, await deps.simulate({ ...body, at }));
+      return true;
+    }
+    case 'GET /console/api/sla':
+      sendJson(res, 200, await deps.gateway.sla.report({ target: CONSOLE_TARGET, from: deps.startedAt }));
+      return true;
+    case 'POST /console/api/handoff': {
+      const body = await readJson(req, res, handoffSchema);
+      if (!body) return true;
+      const { to, reason, ...ref } = body;
+      const result = await deps.gateway.handoff(ref as OutboundMessage['to'], { to, ...(reason && { reason }) });
+      const { platformError, ...rest } = result;
+      sendJson(res, 200, {
+        ...rest,
+        ...(platformError && { platformError: { code: platformError.code, message: platformError.message } }),
+      });
       return true;
     }
     case 'POST /console/api/send': {

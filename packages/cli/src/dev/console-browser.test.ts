@@ -123,4 +123,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('dev console in a real browser', () =>
     await page.click('#raw-close');
     await page.locator('#raw-panel').waitFor({ state: 'hidden' });
   });
+
+  it('takes a conversation over with a button and shows the session service level', async () => {
+    await card('31611111111').locator('button.take-over', { hasText: 'Take over' }).click();
+    await card('31611111111').locator('.controller[data-controller="human"]').waitFor();
+    await card('31611111111').locator('button.take-over', { hasText: 'Hand back to bot' }).waitFor();
+    await card('31611111111').locator('.biz-text').fill('A person here.');
+    await card('31611111111').locator('.biz-send').click();
+    await page.locator('#sla', { hasText: /answered within 300 s/ }).waitFor();
+    expect(await page.locator('#sla').getAttribute('data-sla')).not.toBe('none');
+  });
 });

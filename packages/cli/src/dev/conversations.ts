@@ -1,4 +1,4 @@
-import type { ConsentRecord, ConversationRef, Gateway } from '@loket/core';
+import type { ConsentRecord, Controller, ConversationRef, Gateway } from '@loket/core';
 import { conversationKey, type Timeline } from './timeline.js';
 import { type WindowState, windowState } from './window-state.js';
 
@@ -11,6 +11,8 @@ export interface ConversationView {
   lastAt: number;
   window: WindowState;
   consent: ConsentRecord[];
+  /** Who answers: the bot, or a human after a take-over. */
+  controller: Controller;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function listConversations(
         ...entry,
         window: windowState(rule, state?.lastInboundAt, now),
         consent: Object.values(state?.consent ?? {}),
+        controller: state?.controller?.by ?? 'bot',
       };
     }),
   );

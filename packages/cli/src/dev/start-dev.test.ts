@@ -108,6 +108,26 @@ describe('loket dev server', () => {
     controller.abort();
   });
 
+  it('takes a conversation over from the echo bot and shows the session service level', async () => {
+    dev = await startTestDev();
+    const from = '31600000005';
+    const echoes = () => dev!.timeline.since().filter((i) => i.title.startsWith('text "Echo:')).length;
+    await post(`${dev.url}/console/api/simulate`, { channel: 'whatsapp', text: 'first', from });
+    await expect.poll(echoes).toBe(1);
+    const [view] = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as ConversationView[];
+    expect(view?.controller).toBe('bot');
+    const taken = await post(`${dev.url}/console/api/handoff`, { ...view!.ref, to: 'human' });
+    expect(taken).toMatchObject({ status: 200, json: { from: 'bot', to: 'human', changed: true } });
+    await post(`${dev.url}/console/api/simulate`, { channel: 'whatsapp', text: 'second', from });
+    await expect.poll(() => dev!.timeline.since().some((i) => i.title === 'text "second"')).toBe(true);
+    const [after] = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as ConversationView[];
+    expect(after?.controller).toBe('human');
+    await post(`${dev.url}/console/api/send`, { channel: 'whatsapp', user: from, text: 'A person now.' });
+    const sla = (await (await fetch(`${dev.url}/console/api/sla`)).json()) as Record<string, unknown>;
+    expect(sla).toMatchObject({ answered: 1, answeredWithin: 1, serviceLevel: 100, target: { withinSeconds: 300 } });
+    expect(echoes()).toBe(1);
+  });
+
   it('answers 400 with the field for a bad console request', async () => {
     dev = await startTestDev();
     const res = await post(`${dev.url}/console/api/simulate`, { channel: 'whatsapp' });

@@ -109,6 +109,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     channels,
     store: { name: opened.store.name, durable: opened.store.durable },
     now,
+    startedAt: now(),
     send,
     simulate: (input: Parameters<typeof simulateMessage>[0]) => {
       const setting = settings.find((s) => s.known.channel === input.channel);
