@@ -4,6 +4,7 @@ import type { InboundEvent } from '../model/events.js';
 import { createOutbox } from '../outbox/create-outbox.js';
 import { createPolicy } from '../policy/index.js';
 import { createRecord } from '../record/create-record.js';
+import { sendAuthor } from '../record/send-author.js';
 import { createPacer } from '../transport/index.js';
 import { fetchBinding } from './fetch-binding.js';
 import { resolveGatewayOptions } from './gateway-options.js';
@@ -92,7 +93,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         ? record.onSla(handler as unknown as SlaListener)
         : registry.on(type, record.when(handler, options?.when))) as Gateway['on'],
     send: (message, options) => send(message, options),
-    enqueueSend: (message, opts) => outbox.enqueueSend(message, opts),
+    async enqueueSend(message, opts) {
+      sendAuthor(opts?.author, 'agent'); // an unknown author is refused now, not when the job runs
+      return outbox.enqueueSend(message, opts);
+    },
     broadcast: (recipients, content, opts) => outbox.broadcast(recipients, content, opts),
     broadcastStatus: (id) => outbox.broadcastStatus(id),
     onOutbox: (listener) => outbox.onOutbox(listener),

@@ -30,11 +30,11 @@ export function contactStoreOf(store: Store): ContactStore {
 export function createContactsApi(store: Store): ContactsApi {
   const contacts = () => contactStoreOf(store);
   return {
-    link: (contactId, ref) =>
+    link: async (contactId, ref) =>
       contacts().link(checkContactId(contactId, 'contacts.link'), checkRef(ref, 'contacts.link')),
-    unlink: (ref) => contacts().unlink(checkRef(ref, 'contacts.unlink')),
-    of: (ref) => contacts().of(checkRef(ref, 'contacts.of')),
-    conversations: (contactId) => contacts().conversations(checkContactId(contactId, 'contacts.conversations')),
+    unlink: async (ref) => contacts().unlink(checkRef(ref, 'contacts.unlink')),
+    of: async (ref) => contacts().of(checkRef(ref, 'contacts.of')),
+    conversations: async (contactId) => contacts().conversations(checkContactId(contactId, 'contacts.conversations')),
     async history(contactId, options = {}) {
       const refs = await contacts().conversations(checkContactId(contactId, 'contacts.history'));
       const logs = await Promise.all(refs.map(async (ref) => withConversation(ref, await store.log.read(ref))));

@@ -92,7 +92,7 @@ export function createRecord(deps: RecordDeps) {
       conversations: history.conversations,
       contacts: createContactsApi(store),
       handoff: handoffs.handoff,
-      controller: (ref: ConversationRef) => handoffs.controllerOf(checkRef(ref, 'controller')),
+      controller: async (ref: ConversationRef) => handoffs.controllerOf(checkRef(ref, 'controller')),
       sla: createSlaApi(store, deps.sla, watch?.check, now),
       privacy: createPrivacyApi({ store, adapters, logger, now }),
     },

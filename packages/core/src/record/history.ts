@@ -49,7 +49,8 @@ export function createHistory(store: Store) {
       return withConversation(checked, await store.log.read(checked, page));
     },
     conversations: {
-      list: (options?: ConversationListOptions) => store.log.conversations(checkPage(options, 'conversations.list')),
+      list: async (options?: ConversationListOptions) =>
+        store.log.conversations(checkPage(options, 'conversations.list')),
     } satisfies ConversationsApi,
   };
 }
