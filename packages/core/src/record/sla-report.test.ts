@@ -45,6 +45,7 @@ describe('slaReport, calendar time (80 % within 20 s)', () => {
       businessHours: false,
     });
     expect(report.serviceLevel).toBeCloseTo(50, 10); // 3 ÷ (5 + 1)
+    expect(report.overall.serviceLevel).toBe(report.serviceLevel);
     expect(report.byChannel.whatsapp?.serviceLevel).toBeCloseTo(50, 10);
   });
 

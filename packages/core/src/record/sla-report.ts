@@ -52,6 +52,8 @@ export interface SlaReport extends SlaChannelReport {
   from?: number;
   to: number;
   businessHours: boolean;
+  /** The same figures as the report's own, over every channel (for symmetry with `byChannel`). */
+  overall: SlaChannelReport;
   byChannel: Partial<Record<ChannelId, SlaChannelReport>>;
 }
 
@@ -153,8 +155,10 @@ export function slaReport(entries: SlaEntry[], options: SlaReportOptions): SlaRe
       until,
     );
   }
+  const overall = channelReport(inPeriod, options, until);
   const report: SlaReport = {
-    ...channelReport(inPeriod, options, until),
+    ...overall,
+    overall,
     target: options.target,
     to: until,
     businessHours: options.hours !== undefined,
