@@ -26,6 +26,8 @@ export interface RecordCaseContext {
   clock: number;
   /** Rebuilds the gateway with extra options (retention, sla, autoReply), on the same store. */
   restart(options: Partial<GatewayOptions>): Promise<void>;
+  /** The suite's options (the raw search of the store). */
+  readonly options: StoreConformanceOptions;
   /** Posts events as the platform would (signed) and waits until the worker handled them. */
   post(channel: ChannelId, events: InboundEvent[]): Promise<void>;
 }
@@ -88,6 +90,7 @@ export function useRecordGateway(o: StoreConformanceOptions): RecordCaseContext 
       return need(channels);
     },
     clock: T0,
+    options: o,
     restart: build,
     async post(channel, events) {
       const body = JSON.stringify({ events });

@@ -44,6 +44,8 @@ export function privacyCases(ctx: RecordCaseContext): void {
     expect(exported.conversations[1]?.history.length).toBe(2);
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
 
+    const raw = ctx.options.rawContains;
+    if (raw) expect(await raw(ctx.store, wa.user)).toBe(true); // the search finds what is there
     const erased = await ctx.gateway.privacy.erase('customer-77');
     expect(erased.alreadyErased).toBe(false);
     expect(erased.erased.log).toBeGreaterThanOrEqual(4);
@@ -61,6 +63,11 @@ export function privacyCases(ctx: RecordCaseContext): void {
     const after = await ctx.gateway.privacy.export(wa);
     expect(after.conversations.flatMap((c) => c.history)).toEqual([]);
     expect(after.inbox).toEqual([]);
+
+    // Nothing that names the person is left in the store's raw storage (file bytes, every key and value).
+    if (raw) {
+      for (const needle of [wa.user, ms.user, wc.user, 'customer-77']) expect(await raw(ctx.store, needle)).toBe(false);
+    }
 
     const twice = await ctx.gateway.privacy.erase('customer-77');
     expect(twice.alreadyErased).toBe(true);
