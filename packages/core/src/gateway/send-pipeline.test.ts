@@ -23,8 +23,8 @@ describe('gateway.send', () => {
     await h.gateway.close();
   });
 
-  it('sends through the adapter, records the message and logs it', async () => {
-    h = harness();
+  it('sends through the adapter, records the message and logs it on the gateway clock', async () => {
+    h = harness({ now: () => 7_000 });
     const receipt = await h.gateway.send({ to, content: { type: 'text', text: 'hello' } });
     expect(receipt).toEqual({ messageId: 'out-1', conversation: to, acceptedAt: 1_001 });
     expect(h.adapter.sent).toEqual([{ to, content: { type: 'text', text: 'hello' } }]);
@@ -32,7 +32,7 @@ describe('gateway.send', () => {
     expect(await h.store.log.read(to)).toEqual([
       {
         seq: 1,
-        at: 1_001,
+        at: 7_000,
         kind: 'message',
         key: 'sent:out-1',
         data: { messageId: 'out-1', author: { kind: 'agent' }, content: { type: 'text', text: 'hello' } },

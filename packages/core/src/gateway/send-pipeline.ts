@@ -88,7 +88,9 @@ export function createSendPipeline(deps: SendPipelineDeps) {
       await record('the sent message', () =>
         store.messages.recordSent(receipt.messageId, message.to, receipt.acceptedAt),
       );
-      await record('the log entry', () => deps.recorder.sent(message.to, part, receipt, author, partMessage.replyTo));
+      await record('the log entry', () =>
+        deps.recorder.sent(message.to, part, receipt, deps.now(), author, partMessage.replyTo),
+      );
     }
     if (fit.pendingChoices) {
       const choices = fit.pendingChoices;

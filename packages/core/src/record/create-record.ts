@@ -60,7 +60,7 @@ export function createRecord(deps: RecordDeps) {
         const receipt = await send(message, {}, AUTO_REPLY);
         try {
           const data = { messageId: receipt.messageId, period: info.period };
-          await recorder.append(message.to, 'auto-reply', data, receipt.acceptedAt, `auto-reply:${info.period}`);
+          await recorder.append(message.to, 'auto-reply', data, now(), `auto-reply:${info.period}`);
         } catch (err) {
           logOnce(logger, 'error', err, 'auto-reply: could not record it in the store');
         }

@@ -25,8 +25,15 @@ export interface Recorder {
   ): Promise<void>;
   /** Records an inbound event (messages, echoes, reactions, statuses; other kinds are recorded where they act). */
   inbound(event: InboundEvent): Promise<void>;
-  /** Records one part of a send the platform accepted. */
-  sent(ref: ConversationRef, content: Content, receipt: SendReceipt, author: Author, replyTo?: string): Promise<void>;
+  /** Records one part of a send the platform accepted, at `at` (the gateway's clock: one clock for the record). */
+  sent(
+    ref: ConversationRef,
+    content: Content,
+    receipt: SendReceipt,
+    at: number,
+    author: Author,
+    replyTo?: string,
+  ): Promise<void>;
 }
 
 /** The log keeps what was said, not uploaded bytes. */
@@ -89,16 +96,16 @@ export function createRecorder(deps: RecorderDeps): Recorder {
           return;
       }
     },
-    async sent(ref, content, receipt, author, replyTo) {
+    async sent(ref, content, receipt, at, author, replyTo) {
       if (keepsLog(ref.channel) || content.type === 'typing' || content.type === 'read') return;
       const key = `sent:${receipt.messageId}`;
       if (content.type === 'reaction') {
         const data = { messageId: content.messageId, emoji: content.emoji, author };
-        return append(ref, 'reaction', data, receipt.acceptedAt, key);
+        return append(ref, 'reaction', data, at, key);
       }
       const data: MessageEntryData = { messageId: receipt.messageId, author, content: withoutBytes(content) };
       if (replyTo !== undefined) data.replyTo = replyTo;
-      return append(ref, 'message', data, receipt.acceptedAt, key);
+      return append(ref, 'message', data, at, key);
     },
   };
 }
