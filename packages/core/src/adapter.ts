@@ -3,7 +3,7 @@ import type { ChannelId, ConversationRef } from './model/conversation.js';
 import type { InboundEvent } from './model/events.js';
 import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
-import type { Author, PersonTarget } from './store/record-store.js';
+import type { PersonTarget } from './store/record-store.js';
 import type { Store } from './store/store.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
@@ -42,20 +42,13 @@ export interface ChannelAdapter {
   verify(req: WebhookRequest): void | Promise<void>;
   /** Normalizes one verified request into events. Never throws on kinds it does not know. */
   parse(req: WebhookRequest): InboundEvent[];
-  /** Sends one message that already passed the content and policy checks. The gateway sets `author` (who wrote
-   *  it) for adapters that keep their own log. */
-  send(message: OutboundMessage & { author?: Author }): Promise<SendReceipt>;
+  /** Sends one message that already passed the content and policy checks; `author` says who wrote it. */
+  send(message: OutboundMessage): Promise<SendReceipt>;
   /**
    * Called once by `createGateway`, before any request or send, for adapters that need the store (token refresh
    * shared across processes, a channel whose log lives in the store). An adapter is bound to one gateway.
    */
   bind?(runtime: AdapterRuntime): void;
-  /**
-   * True when the adapter writes its conversations' messages (in and out, with their authors) and their receipts
-   * to the store's log itself, in the step that stores them (the web chat). The gateway then records only the
-   * other kinds (reactions, consent, handovers, auto-replies), so nothing is logged twice.
-   */
-  readonly keepsLog?: boolean;
   /**
    * Tells the platform who answers the conversation now (Messenger and Instagram: pass or take thread control).
    * `gateway.handoff` calls it; a rejection is logged and returned, and the controller switches all the same.

@@ -6,8 +6,9 @@ import type { HandlerContext } from './gateway-types.js';
 
 type Send = (message: OutboundMessage, options?: SendOptions) => Promise<SendReceipt>;
 
-/** A handler's sends are the bot's unless it says otherwise. */
-const asBot = (options: SendOptions = {}): SendOptions => ({ ...options, author: options.author ?? { kind: 'bot' } });
+/** A handler's sends are the bot's unless it says otherwise (in the options or on the message). */
+const asBot = (options: SendOptions = {}, message?: OutboundMessage): SendOptions =>
+  options.author || message?.author ? options : { ...options, author: { kind: 'bot' } };
 
 function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
   const wrap =
@@ -34,7 +35,7 @@ export function createHandlerContext(
       if (tag !== undefined) message.tag = tag;
       return send(message, asBot(sendOptions));
     },
-    send: (message, options) => send(message, asBot(options)),
+    send: (message, options) => send(message, asBot(options, message)),
     conversation,
     controller,
     attempt,

@@ -7,7 +7,6 @@ import { type OutboundMessage, outboundMessageSchema, type SendOptions, type Sen
 import type { Policy } from '../policy/index.js';
 import type { Recorder } from '../record/recorder.js';
 import { sendAuthor } from '../record/send-author.js';
-import type { Author } from '../store/record-store.js';
 import type { Store } from '../store/store.js';
 import type { Pacer } from '../transport/index.js';
 import { callAdapter, logOnce } from './call-adapter.js';
@@ -23,6 +22,9 @@ export interface SendPipelineDeps {
   /** Writes each accepted part to the conversation's log. */
   recorder: Recorder;
 }
+
+/** Who writes a send: an agent, the bot, or the gateway itself (`system`: the business-hours auto-reply). */
+export type SendingAuthor = NonNullable<OutboundMessage['author']>;
 
 /** Checks a message against the schema; BAD_REQUEST naming the fields otherwise. */
 export function validateOutbound(message: unknown): OutboundMessage {
@@ -61,9 +63,15 @@ export function createSendPipeline(deps: SendPipelineDeps) {
   };
 
   // `as` is the gateway's own author (the business-hours auto-reply writes as `system`); callers use `options.author`.
-  return async function send(input: OutboundMessage, options: SendOptions = {}, as?: Author): Promise<SendReceipt> {
-    const author = as ?? sendAuthor(options.author, 'agent');
+  return async function send(
+    input: OutboundMessage,
+    options: SendOptions = {},
+    as?: SendingAuthor,
+  ): Promise<SendReceipt> {
+    // The `author` option, or the message's own `author`; an agent when neither says.
+    const chosen = as ?? (options.author === undefined ? undefined : sendAuthor(options.author, 'agent'));
     const message = validateOutbound(input);
+    const author: SendingAuthor = chosen ?? message.author ?? { kind: 'agent' };
     const channel = message.to.channel;
     const adapter = adapterFor(deps.adapters, channel);
     const caps = adapter.capabilities;
@@ -79,9 +87,9 @@ export function createSendPipeline(deps: SendPipelineDeps) {
     for (const [index, part] of fit.parts.entries()) {
       await deps.pacer.acquire({ channel, account: message.to.account, recipient: message.to.user }, caps.pacing);
       // Only the first part quotes the message replied to.
-      const partMessage: OutboundMessage & { author?: Author } = adapter.keepsLog
-        ? { ...message, content: part, author }
-        : { ...message, content: part };
+      // The adapter hears who wrote it when someone said so (absent means an agent), and always when it keeps the log.
+      const partMessage: OutboundMessage =
+        chosen || message.author || caps.ownLog ? { ...message, content: part, author } : { ...message, content: part };
       if (index > 0) delete partMessage.replyTo;
       const receipt = await callAdapter(adapter, 'send', () => adapter.send(partMessage), 'PLATFORM_ERROR', logger);
       receipts.push(receipt);

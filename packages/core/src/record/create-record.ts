@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
-import type { Author } from '../store/record-store.js';
+import type { SendingAuthor } from '../gateway/send-pipeline.js';
 import type { Store } from '../store/store.js';
 import { consentRecordingStore } from './consent-record.js';
 import { createContactsApi } from './contacts-api.js';
@@ -19,7 +19,7 @@ import { type RetentionOptions, startRetention } from './retention.js';
 import { createSlaApi } from './sla-api.js';
 import { createSlaWatch, type SlaListener, type SlaWatchOptions } from './sla-watch.js';
 
-type PipelineSend = (message: OutboundMessage, options?: SendOptions, as?: Author) => Promise<SendReceipt>;
+type PipelineSend = (message: OutboundMessage, options?: SendOptions, as?: SendingAuthor) => Promise<SendReceipt>;
 
 /** What the record needs from the gateway. */
 export interface RecordDeps {
@@ -33,7 +33,7 @@ export interface RecordDeps {
   deliver(event: InboundEvent, attempt: number): Promise<void>;
 }
 
-const AUTO_REPLY: Author = { kind: 'system', id: 'auto-reply' };
+const AUTO_REPLY: SendingAuthor = { kind: 'system', id: 'auto-reply' };
 
 /** The organisation's record, wired for one gateway: the recorder, the controller, the public record APIs. */
 export function createRecord(deps: RecordDeps) {

@@ -24,7 +24,8 @@ const refusal = async (p: Promise<unknown> | (() => unknown)) => {
 describe('the record in the gateway', () => {
   it('does not log twice for an adapter that keeps its own log; still records its reactions', async () => {
     const store = memoryStore();
-    h = harness({ store, channels: [{ ...testAdapter(), keepsLog: true }] });
+    const adapter = testAdapter();
+    h = harness({ store, channels: [{ ...adapter, capabilities: { ...adapter.capabilities, ownLog: true } }] });
     await h.gateway.start();
     await h.gateway.send({ to, content: text('hi') });
     await h.post([
@@ -48,6 +49,17 @@ describe('the record in the gateway', () => {
         { messageId: own.messageId, author: { kind: 'agent' } },
         { messageId: 'inbox-1', author: { kind: 'agent' }, echo: true },
       ]);
+  });
+
+  it('takes the author on the message too; the option wins; an unknown kind is refused either way', async () => {
+    h = harness();
+    await h.gateway.send({ to, content: text('a'), author: { kind: 'agent', id: 'sam' } });
+    await h.gateway.send({ to, content: text('b'), author: { kind: 'agent' } }, { author: { kind: 'bot' } });
+    const authors = (await h.gateway.history(to)).map((e) => (e.data as { author: unknown }).author);
+    expect(authors).toEqual([{ kind: 'agent', id: 'sam' }, { kind: 'bot' }]);
+    const bad = { to, content: text('c'), author: { kind: 'customer' } } as never;
+    expect((await refusal(h.gateway.send(bad))).code).toBe('BAD_REQUEST');
+    expect(h.adapter.sent).toHaveLength(2);
   });
 
   it('records platform consent events as consent entries', async () => {

@@ -46,8 +46,8 @@ function withoutBytes(content: Content): Content {
 /** Creates the recorder over the store's log. */
 export function createRecorder(deps: RecorderDeps): Recorder {
   const { store } = deps;
-  // An adapter that keeps its own log (the web chat) writes its messages and their receipts there itself.
-  const keepsLog = (channel: ChannelId): boolean => deps.adapters.get(channel)?.keepsLog === true;
+  // A channel that keeps its own log (capabilities.ownLog: the web chat) writes its messages and receipts itself.
+  const keepsLog = (channel: ChannelId): boolean => deps.adapters.get(channel)?.capabilities.ownLog === true;
 
   const append: Recorder['append'] = async (ref, kind, data, at, key) => {
     await store.log.append(ref, key === undefined ? { at, kind, data } : { at, kind, data, key });

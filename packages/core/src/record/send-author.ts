@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LoketError, loketMessage } from '../errors.js';
-import type { Author } from '../store/record-store.js';
 
 /** Who a send is written by, as a caller may say: a human agent (with their id) or the bot. */
 export interface SendAuthor {
@@ -17,7 +16,7 @@ const sendAuthorSchema = z.strictObject({
  * The author of a send: the caller's `author` option, checked (BAD_REQUEST for an unknown kind), or `fallback`.
  * `gateway.send` falls back to an agent, handler replies to the bot.
  */
-export function sendAuthor(input: unknown, fallback: Author['kind']): Author {
+export function sendAuthor(input: unknown, fallback: SendAuthor['kind']): SendAuthor {
   if (input === undefined) return { kind: fallback };
   const parsed = sendAuthorSchema.safeParse(input);
   if (parsed.success) return parsed.data;
