@@ -22,7 +22,13 @@ const optionsSchema = z
         message: 'must be a node-redis client (createClient() or createCluster())',
       })
       .optional(),
-    retention: z.strictObject({ logDays: positive.optional(), messageDays: positive.optional() }).optional(),
+    retention: z
+      .strictObject({
+        logDays: positive.optional(),
+        messageDays: positive.optional(),
+        outboxSweepMs: z.number().int().positive().optional(),
+      })
+      .optional(),
     logger: z
       .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
         message: 'must be a Logger (pino fits)',
@@ -45,8 +51,10 @@ export interface RedisStoreOptions {
   retention?: {
     /** A conversation's log expires this many days after its last entry (default 90). */
     logDays?: number;
-    /** A sent-message record expires this many days after its last write (default 30). */
+    /** A sent-message record expires this many days after its last write (default 30); finished outbox jobs older than this are swept. */
     messageDays?: number;
+    /** How often finished outbox jobs are swept, in ms (default 60000). */
+    outboxSweepMs?: number;
   };
   /** Where connection errors are reported (secrets redacted). Silent by default. */
   logger?: Logger;
@@ -59,6 +67,7 @@ export interface ResolvedRedisOptions {
   keyPrefix: string;
   logKeepMs: number;
   messageKeepMs: number;
+  sweepEveryMs: number;
   logger: Logger;
 }
 
@@ -78,6 +87,7 @@ export function resolveRedisOptions(input: unknown): ResolvedRedisOptions {
     keyPrefix: o.keyPrefix ?? 'loket:',
     logKeepMs: Math.ceil((o.retention?.logDays ?? 90) * DAY_MS),
     messageKeepMs: Math.ceil((o.retention?.messageDays ?? 30) * DAY_MS),
+    sweepEveryMs: o.retention?.outboxSweepMs ?? 60_000,
     logger: safeLogger(o.logger),
   };
 }

@@ -53,3 +53,12 @@ for state, n in pairs(counts) do
   table.insert(out, n)
 end
 return out`);
+
+/** ARGV: start, stop. Finished jobs (by finishing order) with their stored entry: flat [id, entry]*. */
+export const FINISHED = lua(`
+local out = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[5], ARGV[1], ARGV[2])) do
+  table.insert(out, id)
+  table.insert(out, redis.call('HGET', KEYS[7], id) or '')
+end
+return out`);

@@ -31,11 +31,12 @@ export const UNINDEX = lua(`return redis.call('ZREM', KEYS[1], ARGV[1])`);
  */
 export const ERASE_ITEM = lua(`
 local id = ARGV[1]
-if redis.call('HEXISTS', KEYS[7], id) == 0 then return 0 end
+local existed = redis.call('HEXISTS', KEYS[7], id)
 local dead = redis.call('ZREM', KEYS[5], id)
 redis.call('ZREM', KEYS[2], id)
 redis.call('ZREM', KEYS[3], id)
 redis.call('ZREM', KEYS[4], id)
 for i = 7, 10 do redis.call('HDEL', KEYS[i], id) end
 if KEYS[11] then redis.call('LREM', KEYS[11], 0, id) end
+if existed == 0 then return 0 end
 return dead == 1 and 2 or 1`);

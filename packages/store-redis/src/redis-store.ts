@@ -12,8 +12,15 @@ import { redisMessages } from './redis-messages.js';
 import { redisOutbox } from './redis-outbox.js';
 import { type RedisStoreOptions, resolveRedisOptions } from './redis-options.js';
 import { redisPrivacy } from './redis-privacy.js';
+import { type RedisPruneResult, createRedisPruner, scheduleRedisPruning } from './redis-pruning.js';
 import { redisPubSub } from './redis-pubsub.js';
 import { redisRates } from './redis-rates.js';
+
+/** A {@link Store} on Redis, with a way to run the outbox sweep by hand. */
+export interface RedisStore extends Store {
+  /** Sweeps finished outbox jobs past the message retention now (it also runs on a timer); says how many went. */
+  prune(): Promise<RedisPruneResult>;
+}
 
 /**
  * A Store on Redis that many gateway processes share: an inbox item goes to exactly one worker, an item whose
@@ -28,7 +35,7 @@ import { redisRates } from './redis-rates.js';
  * const store = redisStore({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: 'shop:' });
  * const gateway = createGateway({ channels: [whatsapp({ ... })], store });
  */
-export function redisStore(options: RedisStoreOptions): Store {
+export function redisStore(options: RedisStoreOptions): RedisStore {
   const o = resolveRedisOptions(options);
   const connection = redisConnection(o);
   const client = connection.ready;
@@ -36,6 +43,10 @@ export function redisStore(options: RedisStoreOptions): Store {
 
   const inbox = redisInbox(client, keys.inbox);
   const outbox = redisOutbox(client, keys.outbox);
+  const prune = createRedisPruner(client, keys.outbox, o.messageKeepMs);
+  const stopPruning = scheduleRedisPruning(prune, o.sweepEveryMs, (err) =>
+    o.logger.error({ err }, '[loket] [store-redis] outbox sweep failed; the next one will try again'),
+  );
   return {
     name: 'redis',
     // Items live on the server: a gateway process that dies loses nothing (persistence is the server's AOF/RDB).
@@ -52,6 +63,10 @@ export function redisStore(options: RedisStoreOptions): Store {
     rates: redisRates(client, keys.rate),
     privacy: redisPrivacy(client, keys, o.keyPrefix, { inbox, outbox }),
     pubsub: redisPubSub(client, connection.subscriber, keys.channel, o.logger),
-    close: () => connection.close(),
+    prune,
+    async close() {
+      stopPruning();
+      await connection.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { setImmediate as tick } from 'node:timers/promises';
-import { memoryStore, type Store } from '@loket/core';
+import { gcraStep, memoryStore, type Store } from '@loket/core';
 
 /** Mistakes the store suite must catch; `none` is the memory store as it is. */
 export const STORE_DEFECTS = [
@@ -12,6 +12,9 @@ export const STORE_DEFECTS = [
   'lock-release-ignores-token',
   'inbound-moves-back',
   'racy-claim',
+  'append-ignores-key',
+  'racy-rates',
+  'erase-keeps-kv',
 ] as const;
 /** One of {@link STORE_DEFECTS}. */
 export type StoreDefect = (typeof STORE_DEFECTS)[number];
@@ -26,7 +29,9 @@ export function brokenStore(defect: StoreDefect): Store {
   const lockTokens = new Map<string, string>();
   const lastInbound = new Map<string, number>();
   const claimed = new Set<string>();
-  const { inbox, dedupe, locks, messages, log, conversations } = store;
+  const { inbox, dedupe, locks, messages, log, conversations, kv, privacy } = store;
+  const rateTats = new Map<string, number>();
+  const kvShadow = new Map<string, string>();
   const shift = defect === 'log-from-zero' ? 1 : 0;
   const tokenFor = (map: Map<string, string>, key: string, given: string) => map.get(key) ?? given;
   return {
@@ -68,11 +73,39 @@ export function brokenStore(defect: StoreDefect): Store {
     },
     log: {
       ...log,
-      append: async (ref, entry) => {
+      append: async (ref, input) => {
+        const entry = defect === 'append-ignores-key' ? { at: input.at, kind: input.kind, data: input.data } : input;
         const result = await log.append(ref, entry);
         return { ...result, entry: { ...result.entry, seq: result.entry.seq - shift } };
       },
       read: async (ref, o) => (await log.read(ref, o)).map((e) => ({ ...e, seq: e.seq - shift })),
+    },
+    rates: {
+      take: async (key, limit) => {
+        if (defect !== 'racy-rates') return store.rates.take(key, limit);
+        // Read, yield, write: racing takes all see the same allowance.
+        const tat = rateTats.get(key);
+        await tick();
+        const step = gcraStep(tat, Date.now(), limit);
+        if (step.tat !== undefined) rateTats.set(key, step.tat);
+        return step.waitMs;
+      },
+    },
+    kv: {
+      ...kv,
+      set: async (key, value, o) => {
+        const stored = await kv.set(key, value, o);
+        if (stored) kvShadow.set(key, value);
+        return stored;
+      },
+    },
+    privacy: {
+      ...privacy,
+      erase: async (target) => {
+        const counts = await privacy.erase(target);
+        if (defect === 'erase-keeps-kv') for (const [key, value] of kvShadow) await kv.set(key, value);
+        return counts;
+      },
     },
     locks: {
       ...locks,

@@ -104,7 +104,9 @@ export interface RateStore {
   /**
    * Takes one unit of `key`'s allowance (at most `count` per `windowMs`, smoothed: a steady rate of
    * count / windowMs with bursts up to `count`). Answers 0 when the unit was taken now; otherwise the ms to wait
-   * before the next try, and nothing was taken.
+   * before the next try, and nothing was taken. Every store runs the same GCRA step (`gcraStep`): from idle, a
+   * span of t ms holds at most count + t × count / windowMs units, so a short window keeps bursts small (8 per
+   * 100 ms rather than 80 per s for 80/s).
    */
   take(key: string, limit: { count: number; windowMs: number }): Promise<number>;
 }

@@ -35,6 +35,9 @@ const STORE_DEFECTS: Record<string, string> = {
   'lock-release-ignores-token': 'is released by its owner token only',
   'inbound-moves-back': 'keeps the latest inbound time',
   'racy-claim': 'lets exactly one of many racing claims on one event id win',
+  'append-ignores-key': 'stores one entry per idempotency key and answers it on a retry',
+  'racy-rates': 'takes at most count units of a window, also when the takes race',
+  'erase-keeps-kv': 'erases the person from every part of the store and leaves the others alone',
 };
 
 interface Outcome {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_REF, REF, type StoreCaseContext } from './store-suite-context.js';
+import { entry, OTHER_REF, REF, type StoreCaseContext, withExtraStore } from './store-suite-context.js';
 
 /** The log as the web chat and the record use it: idempotent appends, paging both ways, heads, the listing. */
 export function logRecordCases(ctx: StoreCaseContext): void {
@@ -113,5 +113,29 @@ export function logRecordCases(ctx: StoreCaseContext): void {
         { ref: REF, head: 2, updatedAt: 30 },
       ]);
     });
+
+    const twin = ctx.options.twin;
+    if (twin) {
+      it('loses nothing when a process dies between the log append and the inbox enqueue', async () => {
+        // This instance appends and "dies" before its enqueue; another process on the same data takes the retry.
+        const first = await log().append(REF, { at: 1, kind: 'message', data: { text: 'hi' }, key: 'cm-crash' });
+        await withExtraStore(
+          ctx,
+          () => twin(ctx.store),
+          async (other) => {
+            const retried = await other.log.append(REF, {
+              at: 2,
+              kind: 'message',
+              data: { text: 'hi' },
+              key: 'cm-crash',
+            });
+            expect(retried).toEqual({ created: false, entry: first.entry });
+            const id = await other.inbox.enqueue(entry('crash'));
+            expect((await ctx.store.inbox.lease({ limit: 5, leaseMs: 60_000 })).map((i) => i.id)).toEqual([id]);
+          },
+          false,
+        );
+      });
+    }
   });
 }
