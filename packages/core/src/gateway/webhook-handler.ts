@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { callAdapter, logOnce } from './call-adapter.js';
 import { matchRoute, pathOf } from './gateway-routes.js';
 import { checkDeclaredLength } from './read-body.js';
-import { errorReply, jsonReply } from './webhook-reply.js';
+import { errorReply, jsonReply, withSafetyHeaders } from './webhook-reply.js';
 
 /** A request as a runtime binding hands it over; the body is read only when needed, with the size cap applied. */
 export interface IncomingWebhook {
@@ -96,7 +96,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
     return enqueue(adapter, req);
   };
 
-  return async (incoming) => {
+  const route = async (incoming: IncomingWebhook): Promise<WebhookReply | undefined> => {
     const route = matchRoute(pathOf(incoming.url), deps.basePath);
     if (route.kind === 'none') return undefined;
     const adapter = adapters.get(route.channel as ChannelId);
@@ -130,8 +130,15 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
           );
       if (error.code === 'PAYLOAD_TOO_LARGE')
         logger.warn({ channel: adapter.channel, maxBodyBytes: deps.maxBodyBytes }, error.message);
+      // A client that went away mid-upload is its own business, not an operator's: debug, not error.
+      else if (error !== err) logger.debug({ channel: adapter.channel, err }, error.message);
       else logOnce(logger, 'error', error, error.message, { channel: adapter.channel });
       return errorReply(error);
     }
+  };
+
+  return async (incoming) => {
+    const reply = await route(incoming);
+    return reply && withSafetyHeaders(reply);
   };
 }
