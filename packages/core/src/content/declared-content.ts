@@ -11,6 +11,8 @@ function mediaProblem(content: Content, caps: Capabilities): string | undefined 
   if (!('media' in content) || !MEDIA_KINDS.has(content.type)) return undefined;
   if (!caps.media[content.type as keyof Capabilities['media']]) return `${content.type} media`;
   const { id, url, data } = content.media;
+  // No source at all is a malformed message: the adapter's own BAD_REQUEST says so.
+  if (id === undefined && url === undefined && data === undefined) return undefined;
   const usable =
     (id !== undefined && caps.mediaSources.id) ||
     (url !== undefined && caps.mediaSources.url) ||
