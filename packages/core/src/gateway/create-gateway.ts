@@ -3,9 +3,14 @@ import { createInboxWorker } from '../inbox/inbox-worker.js';
 import type { InboundEvent } from '../model/events.js';
 import { createOutbox } from '../outbox/create-outbox.js';
 import { createPolicy } from '../policy/index.js';
-import { createPacer } from '../transport/index.js';
+import { createPacer, createSharedPacer } from '../transport/index.js';
 import { fetchBinding } from './fetch-binding.js';
 import { resolveGatewayOptions } from './gateway-options.js';
+import { guardStore } from './guard-store.js';
+import { createHealth } from './health.js';
+import { createObserver } from './observe.js';
+import { observedDeliver, observedSend, observedStoreCalls } from './observe-wiring.js';
+import { createPendingGuard } from './pending-guard.js';
 import type { Gateway, GatewayOptions } from './gateway-types.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
@@ -29,16 +34,28 @@ import { createWebhookHandler } from './webhook-handler.js';
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const o = resolveGatewayOptions(options);
-  const { store, logger, adapters, now } = o;
+  const { logger, adapters, now } = o;
+  const observer = createObserver(logger);
+  // Store failures reach callers as LoketErrors; some store calls are signals (duplicates, dead letters).
+  const store = guardStore(o.store, observedStoreCalls(observer, now));
   for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
   const policy = createPolicy({ store, stopWords: o.stopWords, now, logger });
-  const send = createSendPipeline({ adapters, store, policy, pacer: createPacer(), logger, now });
+  const onWait = (waitMs: number, limit: 'account' | 'recipient', channel: string) =>
+    observer.emit({ type: 'send.paced', at: now(), channel, limit, waitMs });
+  const pacer = store.rates ? createSharedPacer({ rates: store.rates, logger, onWait }) : createPacer();
+  const pipeline = createSendPipeline({ adapters, store, policy, pacer, logger, now });
+  const send = observedSend(pipeline, observer, now);
   const registry = createHandlerRegistry();
 
-  const deliver = async (event: InboundEvent, attempt: number): Promise<void> => {
-    const ctx = createHandlerContext(event, attempt, send, logger);
-    for (const handler of registry.handlersFor(event)) await handler(event, ctx);
-  };
+  const deliver = observedDeliver(
+    async (event: InboundEvent, attempt: number): Promise<void> => {
+      const ctx = createHandlerContext(event, attempt, send, logger);
+      for (const handler of registry.handlersFor(event)) await handler(event, ctx);
+    },
+    observer,
+    now,
+    o.worker.retry.attempts,
+  );
   const autoReply = o.autoReply
     ? createAutoReply(o.autoReply, { store, send: (m) => send(m), logger, now })
     : undefined;
@@ -60,6 +77,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   let started = false;
   let toldToStart = false;
   let closing: Promise<void> | undefined;
+  const pending = o.maxPending === undefined ? undefined : createPendingGuard(store, o.maxPending, logger, now);
+  const health = createHealth({ store, running: () => started && !closing, overCapacity: pending?.over });
   const handle = createWebhookHandler({
     adapters,
     store,
@@ -76,6 +95,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       worker.wake();
     },
     isClosed: () => closing !== undefined,
+    observer,
+    pending,
+    health: o.healthPath === undefined ? undefined : { path: o.healthPath, check: health },
   });
 
   return {
@@ -90,6 +112,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     consent: policy.consent,
     adapters,
     store,
+    observe: (listener) => observer.observe(listener),
+    health,
     async start() {
       worker.start();
       outbox.start();

@@ -80,6 +80,8 @@ const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
   worker: workerSchema.optional(),
   outbox: outboxSchema.optional(),
   now: fn<() => number>('a function returning ms since the epoch').optional(),
+  maxPending: positiveInt.optional(),
+  healthPath: z.string().regex(/^\//, { message: "must start with '/'" }).optional(),
 });
 
 /** Gateway options after validation and defaults. */
@@ -98,6 +100,8 @@ export interface ResolvedGatewayOptions {
   worker: WorkerSettings;
   outbox: OutboxSettings;
   now: () => number;
+  maxPending?: number;
+  healthPath?: string;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -150,5 +154,7 @@ export function resolveGatewayOptions(input: GatewayOptions): ResolvedGatewayOpt
       },
     },
     now,
+    maxPending: o.maxPending,
+    healthPath: o.healthPath,
   };
 }
