@@ -21,6 +21,17 @@ export interface FuzzTarget {
   signature: SignatureScheme;
   /** Every secret the adapter was created with: none may appear in an answer, a log line, an error or an event. */
   secrets: string[];
+  /**
+   * How a mutant body reaches the gateway. Default: a POST to `/webhooks/<channel>` signed with `signature`. A
+   * channel with routes of its own (the web chat's `/webchat/...`, with a token instead of a signature) passes its
+   * builder here; the properties stay the same.
+   */
+  request?(body: Uint8Array, channel: string): Request;
+}
+
+function defaultRequest(target: FuzzTarget, body: Uint8Array, channel: string): Request {
+  const headers = { 'content-type': 'application/json', ...target.signature.sign(body, target.signature.secret) };
+  return new Request(`http://fuzz.test/webhooks/${channel}`, { method: 'POST', headers, body: new Uint8Array(body) });
 }
 
 /** Runs per fixture: `LOKET_FUZZ_RUNS` (the long `npm run fuzz`), else a bounded number for `npm test`. */
@@ -78,10 +89,8 @@ function leaks(texts: string[], secrets: string[]): string[] {
 async function pushThrough(target: FuzzTarget, channel: string, bytes: Uint8Array): Promise<void> {
   const run = startRun(target);
   try {
-    const headers = { 'content-type': 'application/json', ...target.signature.sign(bytes, target.signature.secret) };
-    const res = await run.gateway.fetch(
-      new Request(`http://fuzz.test/webhooks/${channel}`, { method: 'POST', headers, body: new Uint8Array(bytes) }),
-    );
+    const request = target.request ? target.request(bytes, channel) : defaultRequest(target, bytes, channel);
+    const res = await run.gateway.fetch(request);
     const answer = await res.text();
     expect(ALLOWED_STATUSES.has(res.status), `status ${res.status}: ${answer}`).toBe(true);
     if (res.status === 200) {
