@@ -1,20 +1,7 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeHandler } from './gateway-types.js';
 import { testSign } from './test-adapter.js';
-import { eventually, type Harness, harness, webhookBody } from './test-harness.js';
-
-async function listen(handler: NodeHandler): Promise<{ server: Server; port: number }> {
-  const server = createServer((req, res) =>
-    handler(req, res, () => {
-      res.statusCode = 418;
-      res.end('next');
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port };
-}
+import { eventually, type Harness, harness, listenNode, webhookBody } from './test-harness.js';
 
 /** A raw request (fetch cannot set Host): the status, headers and body the gateway answered. */
 function raw(
@@ -45,19 +32,23 @@ const body = webhookBody([{ id: 'h1', kind: 'text', user: 'u1', text: 'hello', t
 const signed = { 'content-type': 'application/json', 'x-test-signature': testSign(body, 'test-secret') };
 
 describe('gateway.node against hostile requests', () => {
-  let h: Harness;
-  let server: Server | undefined;
+  const running: { h: Harness; server: Server }[] = [];
   afterEach(async () => {
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    server = undefined;
-    await h.gateway.close();
+    for (const { h, server } of running.splice(0)) {
+      server.close();
+      await h.gateway.close();
+    }
   });
+  const serve = async () => {
+    const h = harness();
+    const { server, port } = await listenNode(h.gateway.node);
+    running.push({ h, server });
+    return { h, port };
+  };
 
   it('routes on the request target: a Host header cannot turn POST /healthz into a webhook', async () => {
-    h = harness();
-    const s = await listen(h.gateway.node);
-    server = s.server;
-    const res = await raw(s.port, {
+    const { h, port } = await serve();
+    const res = await raw(port, {
       method: 'POST',
       path: '/healthz',
       headers: { ...signed, host: '127.0.0.1/webhooks/webchat?' },
@@ -68,16 +59,14 @@ describe('gateway.node against hostile requests', () => {
   });
 
   it('answers a handshake only on its own path, whatever the Host says', async () => {
-    h = harness();
-    const s = await listen(h.gateway.node);
-    server = s.server;
-    const hostile = await raw(s.port, {
+    const { h, port } = await serve();
+    const hostile = await raw(port, {
       method: 'GET',
       path: '/other?challenge=abc&token=verify-me',
       headers: { host: 'x/webhooks/webchat?' },
     });
     expect(hostile.status).toBe(418);
-    const real = await raw(s.port, {
+    const real = await raw(port, {
       method: 'GET',
       path: '/webhooks/webchat?challenge=abc&token=verify-me',
       headers: { host: 'x/webhooks/other?' },
@@ -87,37 +76,31 @@ describe('gateway.node against hostile requests', () => {
   });
 
   it('takes an absolute-form request target by its path', async () => {
-    h = harness();
-    const s = await listen(h.gateway.node);
-    server = s.server;
-    const res = await raw(s.port, { method: 'POST', path: 'http://evil.test/webhooks/webchat', headers: signed, body });
+    const { h, port } = await serve();
+    const res = await raw(port, { method: 'POST', path: 'http://evil.test/webhooks/webchat', headers: signed, body });
     expect(res.status).toBe(200);
     expect((await h.store.inbox.stats()).pending).toBe(1);
   });
 
   it('sends X-Content-Type-Options: nosniff with handshakes and errors', async () => {
-    h = harness();
-    const s = await listen(h.gateway.node);
-    server = s.server;
-    const handshake = await raw(s.port, {
+    const { h, port } = await serve();
+    const handshake = await raw(port, {
       method: 'GET',
       path: '/webhooks/webchat?challenge=<b>hi</b>&token=verify-me',
       headers: {},
     });
     expect(handshake.headers['x-content-type-options']).toBe('nosniff');
-    const refused = await raw(s.port, { method: 'POST', path: '/webhooks/webchat', headers: {}, body });
+    const refused = await raw(port, { method: 'POST', path: '/webhooks/webchat', headers: {}, body });
     expect(refused.status).toBe(401);
     expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('logs a client that aborts its upload at debug level, not as an error', async () => {
-    h = harness();
-    const s = await listen(h.gateway.node);
-    server = s.server;
+    const { h, port } = await serve();
     await new Promise<void>((resolve) => {
       const req = request({
         host: '127.0.0.1',
-        port: s.port,
+        port: port,
         method: 'POST',
         path: '/webhooks/webchat',
         headers: { ...signed, 'content-length': '100000' },
