@@ -9,3 +9,5 @@ export * from './policy/index.js';
 export * from './content/index.js';
 export * from './transport/index.js';
 export * from './hours/index.js';
+export * from './options/index.js';
+export * from './signature/index.js';
