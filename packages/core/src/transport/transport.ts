@@ -9,8 +9,11 @@ import { backoffDelay, parseRetryAfter, withRetryAfter } from './retry-delay.js'
 export interface TransportOptions {
   channel: string;
   baseUrl: string;
-  /** Sent with every request; a function is called per attempt (so a refreshed token is picked up). */
-  headers?: Record<string, string> | (() => Record<string, string>);
+  /**
+   * Sent with every request; a function is called per attempt (so a refreshed token is picked up), with the
+   * method and the full URL (query included) of that attempt, for schemes that sign the request (OAuth 1.0a).
+   */
+  headers?: Record<string, string> | ((request: { method: string; url: URL }) => Record<string, string>);
   /** Whole-request timeout, connect to last body byte. Default 15000. */
   timeoutMs?: number;
   /** Attempts in total (default 3), backoff base (250 ms) and cap (10 s), and the longest Retry-After waited
@@ -37,6 +40,8 @@ export interface TransportRequest {
   query?: Record<string, string | undefined>;
   json?: unknown;
   form?: FormData;
+  /** An `application/x-www-form-urlencoded` body (OAuth token endpoints). */
+  urlencoded?: Record<string, string>;
   headers?: Record<string, string>;
   /** Default json. */
   responseType?: 'json' | 'bytes';
@@ -118,7 +123,10 @@ export function createTransport(options: TransportOptions): Transport {
     const url = new URL(/^https?:\/\//i.test(req.path) ? req.path : `${base}/${req.path.replace(/^\/+/, '')}`);
     for (const [key, value] of Object.entries(req.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, value);
-    const shared = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
+    const shared =
+      typeof options.headers === 'function'
+        ? options.headers({ method: req.method, url: new URL(url) })
+        : (options.headers ?? {});
     const headers: Record<string, string> = {
       accept: req.responseType === 'bytes' ? '*/*' : 'application/json',
       ...lowerCase(shared),
@@ -129,6 +137,9 @@ export function createTransport(options: TransportOptions): Transport {
       const encoded = await encodeForm(req.form);
       body = encoded.bytes;
       headers['content-type'] = encoded.contentType;
+    } else if (req.urlencoded) {
+      body = new URLSearchParams(req.urlencoded).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
     } else if (req.json !== undefined) {
       body = JSON.stringify(req.json);
       headers['content-type'] ??= 'application/json';
