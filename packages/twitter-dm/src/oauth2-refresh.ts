@@ -10,7 +10,6 @@ export interface TokenKeeperDeps {
   http: Transport;
   runtime(): AdapterRuntime | undefined;
   now(): number;
-  sleep(ms: number): Promise<void>;
   logger: Logger;
 }
 
@@ -35,6 +34,8 @@ const storedSchema = z.object({
 
 const LOCK_TTL_MS = 30_000;
 const WAIT_STEP_MS = 50;
+// Waiting for another process's refresh is real time (a timer), not the transport's injectable backoff.
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // Refresh a little before X's expiry, so a token does not die between the check and the request.
 const EXPIRY_SKEW_MS = 60_000;
 
@@ -108,19 +109,18 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   async function lock(rejected: string): Promise<(() => Promise<void>) | undefined> {
     const locks = deps.runtime()?.store.locks;
     if (!locks) return async () => {};
-    const deadline = deps.now() + LOCK_TTL_MS;
-    for (;;) {
+    for (let waited = 0; ; waited += WAIT_STEP_MS) {
       const token = await locks.acquire(`${key}:refresh`, LOCK_TTL_MS);
       if (token !== null) return () => locks.release(`${key}:refresh`, token);
       await adoptNewest();
       if (current.accessToken !== rejected) return undefined;
-      if (deps.now() > deadline) {
+      if (waited > LOCK_TTL_MS) {
         throw new LoketError('AUTH_FAILED', loketMessage('twitter-dm', 'another process holds the token refresh'), {
           channel: 'twitter-dm',
           retryable: true,
         });
       }
-      await deps.sleep(WAIT_STEP_MS);
+      await wait(WAIT_STEP_MS);
     }
   }
 

@@ -83,7 +83,6 @@ export function createAccounts(deps: AccountDeps): XAccounts {
       http: tokenHttp,
       runtime: deps.runtime,
       now: deps.now,
-      sleep: deps.sleep,
       logger: deps.logger,
     });
     let bearer = '';

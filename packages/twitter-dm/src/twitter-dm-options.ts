@@ -90,6 +90,12 @@ export const twitterDmOptionsSchema = z.object({
     .prefault({}),
   /** The app-only Bearer token, for the Account Activity replay API (webhook management is app-only). */
   bearerToken: secretSchema.optional(),
+  /** Bytes per media upload segment (default 1 MiB; X takes up to 5 MB per APPEND). */
+  mediaChunkBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Largest media download accepted (bytes, default 512 MiB: X's video limit). */
   maxDownloadBytes: z
     .number()

@@ -21,6 +21,7 @@ export interface XSendDeps extends XBodyOptions {
   pacer: XPacer;
   maxTextLength: number;
   uploadBaseUrl: string;
+  chunkBytes: number;
   sleep(ms: number): Promise<void>;
   now(): number;
   logger: Logger;

@@ -78,6 +78,7 @@ export function twitterDm(input: TwitterDmOptions): TwitterDmAdapter {
     pacer,
     maxTextLength: options.maxTextLength,
     uploadBaseUrl,
+    chunkBytes: options.mediaChunkBytes,
     typingPath: path(options.typing, '/1.1/direct_messages/indicate_typing.json'),
     readPath: path(options.readReceipts, '/1.1/direct_messages/mark_read.json'),
     quickReplies: options.quickReplies,
@@ -111,7 +112,9 @@ export function twitterDm(input: TwitterDmOptions): TwitterDmAdapter {
     parse: (req) => parseTwitterDmWebhook(req.body, logger),
     send: (message) => sendTwitterDm(message, sendDeps),
     uploadMedia: (account, file) =>
-      accounts.get(accounts.resolve(account)).call((http) => uploadXMedia(http, file, { uploadBaseUrl, sleep })),
+      accounts
+        .get(accounts.resolve(account))
+        .call((http) => uploadXMedia(http, file, { uploadBaseUrl, sleep, chunkBytes: options.mediaChunkBytes })),
     downloadMedia: (media) => {
       const account = accounts.get(accounts.resolve(media.account));
       return account.call((http) => downloadXMedia(http, account.kind, media, options.maxDownloadBytes));
