@@ -37,7 +37,9 @@ export function parseXaa(json: Record<string, unknown>): InboundEvent[] {
   const parsed = xaaSchema.safeParse(json.data);
   const fallback: XParseContext = { account: '*', names: new Map() };
   if (!parsed.success) return [xUnsupported('invalid:xaa', fallback, json)];
-  const { event_type: type, event_uuid: uuid, filter, payload, includes } = parsed.data;
+  const { event_type: type, event_uuid: uuid, filter, payload } = parsed.data;
+  // `includes` sits inside `data` in X's description; tolerate it beside `data` too.
+  const includes = parsed.data.includes ?? json.includes;
   const includesUsers = z.looseObject({ users: z.unknown() }).safeParse(includes).data?.users;
   const payloadObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
   const ctx: XParseContext = {
