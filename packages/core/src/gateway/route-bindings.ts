@@ -70,7 +70,8 @@ export async function writeWebResponse(response: Response, res: NodeResponse): P
   for (;;) {
     const { done, value } = await reader.read();
     if (done || res.destroyed) break;
-    res.write(value);
+    // Backpressure: a slow client fills the stream's own queue, where the adapter can see it and cut it off.
+    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
   }
   res.end();
 }
