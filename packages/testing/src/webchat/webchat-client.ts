@@ -48,7 +48,7 @@ export function webchatClient(options: WebchatClientOptions) {
   let credential = options.credential;
   let current: WebchatSession | undefined;
 
-  const headers = (extra: Record<string, string> = {}, bearer = credential): Record<string, string> => ({
+  const headers = (extra: Record<string, string>, bearer: string | undefined): Record<string, string> => ({
     ...(options.origin ? { origin: options.origin } : {}),
     ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     ...extra,
