@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MapStorage, nodeClient, shownTexts, stopAll } from '../../test-support/client-harness.js';
-import { type FakeServer, fakeJwt, startFakeServer } from '../../test-support/fake-server.js';
+import { nodeClient, shownTexts, stopAll } from '../../test-support/client-harness.js';
+import { type FakeServer, startFakeServer } from '../../test-support/fake-server.js';
 import { waitFor } from '../../test-support/wait-for.js';
 
 let server: FakeServer;
