@@ -4,6 +4,7 @@ import type { InboundEvent } from './model/events.js';
 import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
 import type { Store } from './store/store.js';
+import type { AdapterRoutes } from './gateway/adapter-routes.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
 export interface WebhookRequest {
@@ -28,6 +29,11 @@ export interface AdapterRuntime {
   logger: Logger;
   /** The gateway's clock (ms since the epoch). */
   now: () => number;
+  /**
+   * Puts a request into the inbox durably (like a verified webhook) and wakes the worker; resolves with the inbox
+   * id. For channels whose inbound traffic arrives on their own routes rather than on `/webhooks/<channel>`.
+   */
+  enqueue(request: WebhookRequest): Promise<string>;
 }
 
 /** One channel's implementation. Core never imports an adapter; it talks to this interface only. */
@@ -48,4 +54,9 @@ export interface ChannelAdapter {
    * shared across processes, a channel whose log lives in the store). An adapter is bound to one gateway.
    */
   bind?(runtime: AdapterRuntime): void;
+  /**
+   * HTTP routes (and an optional WebSocket stream) the channel serves beside its webhook route; the gateway mounts
+   * them under `basePath` on both bindings.
+   */
+  readonly routes?: AdapterRoutes;
 }

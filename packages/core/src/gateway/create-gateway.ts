@@ -9,9 +9,14 @@ import { resolveGatewayOptions } from './gateway-options.js';
 import type { Gateway, GatewayOptions } from './gateway-types.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
+import { createRouteTable } from './adapter-routes.js';
 import { nodeBinding } from './node-binding.js';
+import { fetchWithRoutes, nodeWithRoutes } from './route-bindings.js';
+import { createUpgradeHandler } from './ws-upgrade.js';
 import { adapterFor, createSendPipeline, validateOutbound } from './send-pipeline.js';
 import { createWebhookHandler } from './webhook-handler.js';
+import { enqueueRequest } from './enqueue-request.js';
+import type { WebhookRequest } from '../adapter.js';
 
 /**
  * Creates the gateway: webhook routes for every channel (verify, durable enqueue, 200), the inbox worker that
@@ -30,7 +35,11 @@ import { createWebhookHandler } from './webhook-handler.js';
 export function createGateway(options: GatewayOptions): Gateway {
   const o = resolveGatewayOptions(options);
   const { store, logger, adapters, now } = o;
-  for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
+  for (const adapter of adapters.values()) {
+    const enqueue = (request: WebhookRequest) =>
+      enqueueRequest(store, adapter.channel, request, now, () => worker.wake());
+    adapter.bind?.({ store, logger, now, enqueue });
+  }
   const policy = createPolicy({ store, stopWords: o.stopWords, now, logger });
   const send = createSendPipeline({ adapters, store, policy, pacer: createPacer(), logger, now });
   const registry = createHandlerRegistry();
@@ -78,9 +87,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     isClosed: () => closing !== undefined,
   });
 
+  const routes = createRouteTable(adapters.values(), o.basePath);
+  const node = nodeWithRoutes(routes, logger, nodeBinding(handle, logger));
+  const sockets = createUpgradeHandler(routes, logger);
+
   return {
-    fetch: fetchBinding(handle, logger),
-    node: nodeBinding(handle, logger),
+    fetch: fetchWithRoutes(routes, logger, fetchBinding(handle, logger)),
+    node,
+    attach: (server) => sockets.attach(server, node),
+    upgrade: (req, socket, head) => sockets.upgrade(req, socket, head),
     on: (type, handler) => registry.on(type, handler),
     send,
     enqueueSend: (message, opts) => outbox.enqueueSend(message, opts),
@@ -97,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     close() {
       closing ??= (async () => {
+        sockets.close();
         await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();

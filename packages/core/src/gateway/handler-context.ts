@@ -16,15 +16,18 @@ function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
 /** The `ctx` a handler gets for one try of one event. */
 export function createHandlerContext(event: InboundEvent, attempt: number, send: Send, logger: Logger): HandlerContext {
   const conversation = event.conversation;
+  // What a handler sends is the bot's unless it says otherwise.
+  const asBot = (message: OutboundMessage): OutboundMessage =>
+    message.author ? message : { ...message, author: { kind: 'bot' } };
   return {
     reply: (content, options = {}) => {
       const { replyTo, tag, ...sendOptions } = options;
-      const message: OutboundMessage = { to: conversation, content };
+      const message: OutboundMessage = { to: conversation, content, author: { kind: 'bot' } };
       if (replyTo !== undefined) message.replyTo = replyTo;
       if (tag !== undefined) message.tag = tag;
       return send(message, sendOptions);
     },
-    send,
+    send: (message, options) => send(asBot(message), options),
     conversation,
     attempt,
     logger: withFields(logger, { channel: event.channel, eventId: event.id, eventType: event.type }),

@@ -8,7 +8,8 @@ import { jsonReply } from './webhook-reply.js';
 
 type NodeRequest = Parameters<NodeHandler>[0];
 
-function toHeaders(req: NodeRequest): Headers {
+/** A node request's headers as Web `Headers`. */
+export function toHeaders(req: NodeRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -17,7 +18,8 @@ function toHeaders(req: NodeRequest): Headers {
   return headers;
 }
 
-function fullUrl(req: NodeRequest): string {
+/** A node request's absolute URL. */
+export function fullUrl(req: NodeRequest): string {
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
 }

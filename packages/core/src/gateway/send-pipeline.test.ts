@@ -104,6 +104,7 @@ describe('handler ctx', () => {
       to: { channel: 'webchat', account: 'acc', user: 'u7' },
       content: { type: 'text', text: 'Thanks!' },
       replyTo: 'm1',
+      author: { kind: 'bot' },
     });
   });
 

@@ -87,13 +87,14 @@ export function createSendPipeline(deps: SendPipelineDeps) {
       await record('the sent message', () =>
         store.messages.recordSent(receipt.messageId, message.to, receipt.acceptedAt),
       );
-      await record('the log entry', () =>
-        store.log.append(message.to, {
-          at: receipt.acceptedAt,
-          kind: 'outbound',
-          data: { messageId: receipt.messageId, content: withoutBytes(part) },
-        }),
-      );
+      if (caps.ownLog !== true)
+        await record('the log entry', () =>
+          store.log.append(message.to, {
+            at: receipt.acceptedAt,
+            kind: 'outbound',
+            data: { messageId: receipt.messageId, content: withoutBytes(part) },
+          }),
+        );
     }
     if (fit.pendingChoices) {
       const choices = fit.pendingChoices;

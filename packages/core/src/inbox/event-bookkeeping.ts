@@ -36,7 +36,9 @@ export async function beforeHandlers(
   if (!deliver) return undefined;
   // The log keeps what the customer sent (a numbered answer stays "2"); `raw` stays in the inbox, not the log.
   const { raw: _raw, ...logged } = event;
-  await deps.store.log.append(event.conversation, { at: event.timestamp, kind: 'inbound', data: logged });
+  // A channel that keeps its own log (capabilities.ownLog) stored the event already, in the step that took it.
+  if (capabilities.ownLog !== true)
+    await deps.store.log.append(event.conversation, { at: event.timestamp, kind: 'inbound', data: logged });
   if (deps.autoReply && event.type === 'message') {
     try {
       await deps.autoReply.onMessage(event);

@@ -76,6 +76,11 @@ export const capabilitiesSchema = z.object({
   readReceipts: z.boolean(),
   replyTo: z.boolean(),
   window: windowRuleSchema.nullable(),
+  /**
+   * The adapter appends the channel's messages (in and out) to `store.log` itself, in the same step that stores
+   * them (its log is the channel's truth), so the gateway must not append them again.
+   */
+  ownLog: z.boolean().optional(),
   pacing: pacingSchema,
 });
 /** What a channel can render and the rules it has. */

@@ -14,6 +14,11 @@ export const outboundMessageSchema = z.object({
   topic: z.string().optional(),
   /** Opaque data the platform echoes back on status callbacks, where it supports that. */
   metadata: z.string().optional(),
+  /**
+   * Who writes it, for the record and channels that show it: `ctx.reply` / `ctx.send` default to `bot`; absent on
+   * `gateway.send` means a human `agent`.
+   */
+  author: z.object({ kind: z.enum(['agent', 'bot', 'system']), id: z.string().optional() }).optional(),
 });
 /** One message to send. */
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

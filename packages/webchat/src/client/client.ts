@@ -121,6 +121,11 @@ export class WebchatClient {
     return this.session;
   }
 
+  /** How many of the customer's messages wait in the outbox (unsent, or failed for good). */
+  get pending(): number {
+    return this.outbox.list().length;
+  }
+
   /** Whether the server refused the credential and a fresh token. */
   get isSignedOut(): boolean {
     return this.signedOut;
@@ -395,6 +400,8 @@ export class WebchatClient {
         return;
       }
       this.publish(this.transcript.fromLog(data, e.seq, e.at));
+      // The log already holds a message the outbox still waits to hear about (its answer was lost): done.
+      if (data.clientMessageId && this.outbox.get(data.clientMessageId)) this.outbox.remove(data.clientMessageId);
       if (data.author.kind !== 'customer') this.marks.incoming(e.seq);
     } else if (e.kind === 'receipt') {
       this.applyReceipt(e.data);

@@ -1,0 +1,96 @@
+import type { AdapterRoutes, RouteInfo } from '@loket/core';
+import type { WebchatContext } from './webchat-context.js';
+import { errorBody, json, WebchatHttpError } from './webchat-http.js';
+import { checkOrigin, corsHeaders, preflight } from './webchat-origin.js';
+import { getEvents } from './webchat-route-events.js';
+import { postMessages } from './webchat-route-messages.js';
+import { postReceipts } from './webchat-route-receipts.js';
+import { postSession } from './webchat-route-session.js';
+import { postStreamTicket } from './webchat-route-ticket.js';
+import { postTyping } from './webchat-route-typing.js';
+import { getStream } from './webchat-sse.js';
+import { webchatSocketRoute } from './webchat-ws.js';
+
+/** Where the protocol lives below the gateway's `basePath`. */
+export const WEBCHAT_PREFIX = '/webchat/v1/';
+
+type Route = (ctx: WebchatContext, request: Request, info: RouteInfo) => Promise<Response>;
+
+/** Serves `GET widget.js`: the widget bundle when one is given, a clear 404 otherwise. */
+export type WidgetSource = () => Promise<string | undefined>;
+
+function table(widget: WidgetSource): Record<string, { method: string; run: Route }> {
+  return {
+    session: { method: 'POST', run: (ctx, request, info) => postSession(ctx, request, info.remoteAddress) },
+    messages: { method: 'POST', run: postMessages },
+    typing: { method: 'POST', run: postTyping },
+    receipts: { method: 'POST', run: postReceipts },
+    events: { method: 'GET', run: getEvents },
+    stream: { method: 'GET', run: getStream },
+    'stream-ticket': { method: 'POST', run: postStreamTicket },
+    ws: {
+      method: 'GET',
+      run: async () => {
+        throw new WebchatHttpError('bad_request', 'this route takes a WebSocket upgrade (node: gateway.attach)');
+      },
+    },
+    'widget.js': {
+      method: 'GET',
+      run: async () => {
+        const script = await widget();
+        if (script === undefined)
+          throw new WebchatHttpError('not_found', 'the widget bundle is not built in this install');
+        return new Response(script, {
+          headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+        });
+      },
+    },
+  };
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, headers: merged });
+}
+
+/** The web chat's routes for the gateway: CORS and Origin checks first, then the protocol's routes. */
+export function webchatRoutes(context: () => WebchatContext | undefined, widget: WidgetSource): AdapterRoutes {
+  const routes = table(widget);
+  const bound = (): WebchatContext => {
+    const ctx = context();
+    if (!ctx) throw new WebchatHttpError('unavailable', 'the web chat is not mounted on a gateway yet');
+    return ctx;
+  };
+  return {
+    prefix: WEBCHAT_PREFIX,
+    socket: webchatSocketRoute(`${WEBCHAT_PREFIX}ws`, bound),
+    async fetch(request, info) {
+      let origin: string | undefined;
+      try {
+        const ctx = bound();
+        origin = checkOrigin(request.headers, ctx.options.allowedOrigins);
+        if (request.method === 'OPTIONS') return preflight(origin);
+        const route = routes[info.path.slice(WEBCHAT_PREFIX.length)];
+        if (!route) throw new WebchatHttpError('not_found', `no web chat route ${info.path}`);
+        if (request.method !== route.method && !(route.method === 'GET' && request.method === 'HEAD')) {
+          throw new WebchatHttpError('method_not_allowed', `${info.path} takes ${route.method}`, {
+            allow: route.method,
+          });
+        }
+        return withHeaders(await route.run(ctx, request, info), corsHeaders(origin));
+      } catch (err) {
+        if (err instanceof WebchatHttpError) {
+          return json(err.status, JSON.parse(errorBody(err)), { ...err.headers, ...corsHeaders(origin) });
+        }
+        context()?.runtime.logger.error({ err, path: info.path, channel: 'webchat' }, 'web chat route failed');
+        // The store did not answer: nothing was acknowledged, and the client's retry is idempotent.
+        return json(
+          503,
+          { error: 'unavailable', message: 'try again' },
+          { 'retry-after': '1', ...corsHeaders(origin) },
+        );
+      }
+    },
+  };
+}
