@@ -35,14 +35,21 @@ describe('web chat origins', () => {
     t = await startWebchat();
     const preflight = await fetch(`${t.url}/webchat/v1/messages`, {
       method: 'OPTIONS',
-      headers: { origin: TEST_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: TEST_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     const session = await t.client().session();
     expect(session.headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN);
-    const denied = await fetch(`${t.url}/webchat/v1/messages`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const denied = await fetch(`${t.url}/webchat/v1/messages`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(denied.status).toBe(403);
   });
 

@@ -24,13 +24,18 @@ describe('POST receipts', () => {
     await client.send('question');
     const a = await t.gateway.send({ to: conversation, content: { type: 'text', text: 'answer 1' } });
     const b = await t.gateway.send({ to: conversation, content: { type: 'text', text: 'answer 2' } });
-    expect(await client.receipts({ deliveredSeq: 3 })).toMatchObject({ status: 200, body: { deliveredSeq: 3, readSeq: 0 } });
+    expect(await client.receipts({ deliveredSeq: 3 })).toMatchObject({
+      status: 200,
+      body: { deliveredSeq: 3, readSeq: 0 },
+    });
     expect((await client.receipts({ readSeq: 2 })).body).toEqual({ deliveredSeq: 3, readSeq: 2 });
     // A late, lower watermark moves nothing.
     expect((await client.receipts({ deliveredSeq: 1, readSeq: 1 })).body).toEqual({ deliveredSeq: 3, readSeq: 2 });
     await until(() => statuses.length >= 3);
     await new Promise((r) => setTimeout(r, 100));
-    expect(statuses.sort()).toEqual([`${a.messageId}:delivered`, `${a.messageId}:read`, `${b.messageId}:delivered`].sort());
+    expect(statuses.sort()).toEqual(
+      [`${a.messageId}:delivered`, `${a.messageId}:read`, `${b.messageId}:delivered`].sort(),
+    );
     const receipts = (await client.events()).body.events.filter((e) => e.kind === 'receipt');
     expect(receipts.map((e) => e.data)).toEqual([
       { by: 'customer', deliveredSeq: 3, readSeq: 0 },
