@@ -16,8 +16,8 @@ export const WEBCHAT_PREFIX = '/webchat/v1/';
 
 type Route = (ctx: WebchatContext, request: Request, info: RouteInfo) => Promise<Response>;
 
-/** Serves `GET widget.js`: the widget bundle when one is given, a clear 404 otherwise. */
-export type WidgetSource = () => Promise<string | undefined>;
+/** Where `GET widget.js` comes from: the built bundle, or undefined when this install has none (a clear 404). */
+export type WidgetSource = () => { code: string; etag: string } | undefined;
 
 function table(widget: WidgetSource): Record<string, { method: string; run: Route }> {
   return {
@@ -36,13 +36,14 @@ function table(widget: WidgetSource): Record<string, { method: string; run: Rout
     },
     'widget.js': {
       method: 'GET',
-      run: async () => {
-        const script = await widget();
-        if (script === undefined)
-          throw new WebchatHttpError('not_found', 'the widget bundle is not built in this install');
-        return new Response(script, {
-          headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
-        });
+      run: async (_ctx, request) => {
+        const script = widget();
+        if (script === undefined) {
+          throw new WebchatHttpError('not_found', 'widget.js is not built: run npm run build -w @loket/webchat');
+        }
+        const headers = { etag: script.etag, 'cache-control': 'public, max-age=300' };
+        if (request.headers.get('if-none-match') === script.etag) return new Response(null, { status: 304, headers });
+        return new Response(script.code, { headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' } });
       },
     },
   };
