@@ -2,6 +2,7 @@ import type { LogEntry } from '@loket/core';
 import type { WebchatContext } from './webchat-context.js';
 import { type ServerFrame, toWire, type WireEvent } from './webchat-frames.js';
 import { identityOfHash, type WebchatIdentity } from './webchat-identity.js';
+import { present } from './webchat-present.js';
 
 /** Where a stream writes: a WebSocket or an SSE response. `send` answers false once the client is too slow. */
 export interface StreamSink {
@@ -28,7 +29,7 @@ export async function openStream(
   ctx: WebchatContext,
   identity: WebchatIdentity,
   sink: StreamSink,
-  start: { after?: number; waitForResumeMs?: number },
+  start: { after?: number; waitForResumeMs?: number; base: string },
 ): Promise<StreamControl> {
   const log = ctx.runtime.store.log;
   const { ref } = identity;
@@ -50,7 +51,7 @@ export async function openStream(
     return false;
   };
   const emitEntry = (e: WireEvent): boolean => {
-    if (!emit({ t: 'event', e })) return false;
+    if (!emit({ t: 'event', e: present(ctx, e, start.base) })) return false;
     cursor = e.seq;
     return true;
   };
