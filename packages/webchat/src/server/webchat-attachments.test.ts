@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function upload(gw: TestGateway, credential: string, bytes: Buffer, type: string, name: string) {
   const form = new FormData();
-  form.append('file', new File([bytes], name, { type }));
+  form.append('file', new File([new Uint8Array(bytes)], name, { type }));
   const answer = await fetch(`${gw.url}/webchat/v1/attachments`, {
     method: 'POST',
     headers: { authorization: `Bearer ${credential}` },
