@@ -38,6 +38,8 @@ export const webchatOptionsSchema = z.strictObject({
   limits: limitsSchema.optional(),
   /** Heartbeat interval of the streams (ms). Default 20000. */
   heartbeatMs: positiveInt.optional(),
+  /** While open, how soon customers may expect an answer (ms); shown in `availability` events. */
+  expectedReplyMs: positiveInt.optional(),
   /** What customers may upload: MIME types (sniffed from the bytes) and a size cap per kind (bytes). */
   attachments: z
     .strictObject({
@@ -98,6 +100,7 @@ export interface ResolvedWebchatOptions {
   allowedOrigins: Set<string>;
   requireVerified: boolean;
   heartbeatMs: number;
+  expectedReplyMs?: number;
   attachments: { mimeTypes: Set<string>; maxBytes: Record<AttachmentKind, number> };
   storage: BlobStore;
   limits: {
@@ -144,6 +147,7 @@ export function resolveWebchatOptions(input: WebchatOptions): ResolvedWebchatOpt
     allowedOrigins: new Set(o.allowedOrigins.map((origin) => new URL(origin).origin)),
     requireVerified: o.requireVerified ?? false,
     heartbeatMs: o.heartbeatMs ?? 20_000,
+    ...(o.expectedReplyMs === undefined ? {} : { expectedReplyMs: o.expectedReplyMs }),
     limits: {
       messageBytes: l.messageBytes ?? 64 * KIB,
       frameBytes: l.frameBytes ?? 64 * KIB,

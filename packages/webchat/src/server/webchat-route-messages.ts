@@ -1,5 +1,6 @@
 import { type Content, contentSchema } from '@loket/core';
 import { z } from 'zod';
+import { noteAvailability } from './webchat-availability.js';
 import type { WebchatContext } from './webchat-context.js';
 import { json, readJson, WebchatHttpError } from './webchat-http.js';
 import { authenticate } from './webchat-identity.js';
@@ -68,6 +69,7 @@ export async function postMessages(ctx: WebchatContext, request: Request): Promi
     throw new WebchatHttpError('bad_request', issuesText(parsed.error), {}, parsed.error.issues);
   }
   const { clientMessageId, replyTo } = parsed.data;
+  await noteAvailability(ctx, identity.ref);
   const content = await withStoredMedia(ctx, parsed.data.content, identity.record.contactId);
   const author = { kind: 'customer' as const, id: identity.record.contactId };
   const { entry, created } = await appendMessage(ctx, identity.ref, {

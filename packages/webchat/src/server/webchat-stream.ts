@@ -1,6 +1,7 @@
 import type { LogEntry } from '@loket/core';
 import type { WebchatContext } from './webchat-context.js';
 import { type ServerFrame, toWire, type WireEvent } from './webchat-frames.js';
+import { noteAvailability } from './webchat-availability.js';
 import { identityOfHash, type WebchatIdentity } from './webchat-identity.js';
 import { present } from './webchat-present.js';
 
@@ -92,13 +93,13 @@ export async function openStream(
   };
 
   const unsubscribe = await ctx.hub.subscribe(ref, live);
+  await noteAvailability(ctx, ref);
   const heartbeat = setInterval(() => {
     if (!emit({ t: 'hb' })) return;
-    // A revoked credential ends its streams at the next heartbeat.
-    identityOfHash(ctx, identity.credentialHash).then(
-      (still) => still === undefined && finish('revoked'),
-      () => undefined,
-    );
+    // A revoked credential ends its streams at the next heartbeat; an opening or closing is noted then too.
+    identityOfHash(ctx, identity.credentialHash)
+      .then((still) => (still === undefined ? finish('revoked') : noteAvailability(ctx, ref)))
+      .catch((err: unknown) => ctx.runtime.logger.debug({ err: String(err) }, 'web chat heartbeat check failed'));
   }, ctx.options.heartbeatMs);
   heartbeat.unref?.();
 
