@@ -20,10 +20,15 @@ describe('loket dev with the web chat', () => {
     const stream = await client.stream();
     await stream.frames.next((f) => f.t === 'ready');
     expect((await client.send('hallo')).status).toBe(201);
-    const echo = await stream.frames.next((f) => f.t === 'event' && f.e?.data.author !== undefined && (f.e.data.author as { kind: string }).kind !== 'customer');
+    const echo = await stream.frames.next(
+      (f) =>
+        f.t === 'event' && f.e?.data.author !== undefined && (f.e.data.author as { kind: string }).kind !== 'customer',
+    );
     expect(echo.e?.data.content).toEqual({ type: 'text', text: 'Echo: hallo' });
     await stream.close();
-    const listed = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as { conversations?: ConversationView[] } | ConversationView[];
+    const listed = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as
+      | { conversations?: ConversationView[] }
+      | ConversationView[];
     const views = Array.isArray(listed) ? listed : (listed.conversations ?? []);
     expect(views.map((v) => v.ref)).toContainEqual(conversation);
   });
@@ -31,7 +36,12 @@ describe('loket dev with the web chat', () => {
   it('loket simulate webchat "hi" plays a visitor against the dev server', async () => {
     dev = await startTestDev();
     const out: string[] = [];
-    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), cwd: process.cwd(), env: {} };
+    const io = {
+      out: (line: string) => out.push(line),
+      err: (line: string) => out.push(line),
+      cwd: process.cwd(),
+      env: {},
+    };
     const code = await simulateCommand(['webchat', 'hi', '--url', dev.url, '--wait', '0'], io as never);
     expect(code).toBe(0);
     expect(out.join('\n')).toContain('201');
