@@ -44,7 +44,8 @@ describe('attachments', () => {
     });
     expect(sent.status).toBe(201);
     const [event] = (await client.events()).body.events;
-    const { media } = event?.data.content as { media: { url: string; mimeType: string } };
+    const content = event?.data.content as { media: { url: string; mimeType: string } } | undefined;
+    const media = content?.media ?? { url: '', mimeType: '' };
     expect(media.url).not.toContain('evil');
     expect(media.mimeType).toBe('image/png');
     const download = await fetch(media.url);
