@@ -65,6 +65,8 @@ describe('gateway policy wiring', () => {
       { id: 'm2', kind: 'text', user: 'u1', text: 'anyone?', ts: 2 },
     ]);
     await eventually(() => expect(seen).toHaveLength(2));
-    expect(h.adapter.sent).toEqual([{ to: ref, content: { type: 'text', text: 'We are closed.' } }]);
+    expect(h.adapter.sent).toEqual([
+      { to: ref, content: { type: 'text', text: 'We are closed.' }, author: { kind: 'system' } },
+    ]);
   });
 });
