@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ConversationRef, createGateway, type Gateway } from '@loket/core';
-import { sqliteStore } from '@loket/store-sqlite';
+import { type SqliteStore, sqliteStore } from '@loket/store-sqlite';
 import { webchat } from '@loket/webchat';
 import { widgetScript } from '../src/bundle/index.js';
 
@@ -14,21 +14,25 @@ export const SECRET = 'browser-test-identity-secret-0123456789';
 /** A real gateway with the web chat channel on SQLite, served by node:http on port 0. */
 export interface TestGateway {
   url: string;
-  gateway: Gateway;
-  server: Server;
+  readonly gateway: Gateway;
   /** The agent answers: `gateway.send` to the conversation. */
   reply(ref: ConversationRef, text: string): Promise<void>;
   /** Every message of a conversation, by author, from the store's log (the truth). */
   messages(ref: ConversationRef): Promise<{ author: string; text: string }[]>;
-  /** Ends every open connection, like a deploy. */
-  dropConnections(): void;
+  /** A deploy: the process goes away (every socket cut) and a new one starts on the same port and database. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the gateway; `pageOrigin` is the shop page's origin, the one the channel allows. */
-export async function startGateway(pageOrigin: string): Promise<TestGateway> {
-  const dir = mkdtempSync(join(tmpdir(), 'loket-widget-'));
-  const store = sqliteStore({ path: join(dir, 'loket.db') });
+interface Running {
+  gateway: Gateway;
+  server: Server;
+  store: SqliteStore;
+  sockets: Set<Socket>;
+}
+
+async function boot(dbPath: string, pageOrigin: string, port: number): Promise<Running> {
+  const store = sqliteStore({ path: dbPath });
   const adapter = webchat({
     identitySecret: SECRET,
     allowedOrigins: [pageOrigin],
@@ -37,33 +41,52 @@ export async function startGateway(pageOrigin: string): Promise<TestGateway> {
   });
   const gateway = createGateway({ channels: [adapter], store, worker: { pollMs: 20 } });
   const server = createServer();
+  const sockets = new Set<Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   gateway.attach(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   await gateway.start();
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { gateway, server, store, sockets };
+}
+
+async function stop(run: Running): Promise<void> {
+  for (const s of run.sockets) s.destroy(); // upgraded WebSockets too: nothing is said goodbye to
+  await new Promise<void>((r) => run.server.close(() => r()));
+  await run.gateway.close();
+  await run.store.close();
+}
+
+/** Starts the gateway; `pageOrigin` is the shop page's origin, the one the channel allows. */
+export async function startGateway(pageOrigin: string): Promise<TestGateway> {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-widget-'));
+  const dbPath = join(dir, 'loket.db');
+  let run = await boot(dbPath, pageOrigin, 0);
+  const port = (run.server.address() as AddressInfo).port;
   return {
-    url,
-    gateway,
-    server,
+    url: `http://127.0.0.1:${port}`,
+    get gateway() {
+      return run.gateway;
+    },
     async reply(ref, text) {
-      await gateway.send({ to: ref, content: { type: 'text', text } });
+      await run.gateway.send({ to: ref, content: { type: 'text', text } });
     },
     async messages(ref) {
-      const entries = await store.log.read(ref, { after: 0, limit: 1000 });
+      const entries = await run.store.log.read(ref, { after: 0, limit: 1000 });
       return entries.flatMap((e) => {
         if (e.kind !== 'message') return [];
         const data = e.data as { author: { kind: string }; content: { text?: string } };
         return [{ author: data.author.kind, text: data.content.text ?? '' }];
       });
     },
-    dropConnections() {
-      server.closeAllConnections();
+    async restart() {
+      await stop(run);
+      run = await boot(dbPath, pageOrigin, port);
     },
     async close() {
-      await gateway.close();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await store.close();
+      await stop(run);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -73,15 +73,27 @@ describe.skipIf(!RUN_BROWSER)('the conversation survives the page', () => {
     await page.goto(`${world.shop.origin}/shop`);
     await openWidget(page);
     await waitOnline(page);
+    await page.evaluate(() => {
+      const el = document.querySelector('loket-chat') as unknown as {
+        client: { on(n: string, f: (s: { state: string }) => void): void };
+      };
+      el.client.on('connection', ({ state }) => {
+        (window as unknown as { states: string[] }).states ??= [];
+        (window as unknown as { states: string[] }).states.push(state);
+      });
+    });
     await type(page, 'Before the deploy');
     await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
     const ref = await conversationOf(page);
-    world.gw.dropConnections();
+    await world.gw.restart();
     await world.gw.reply(ref, 'During the deploy');
     await world.gw.reply(ref, 'After the deploy');
     await page.locator(hooks.message('agent'), { hasText: 'After the deploy' }).waitFor({ timeout: 20_000 });
     await waitOnline(page);
     expect(await texts(page)).toEqual(['Before the deploy', 'During the deploy', 'After the deploy']);
+    const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
+    expect(states).toContain('reconnecting'); // the deploy really cut the link
+    expect(states.at(-1)).toBe('online');
     await screenshot(page, 'server-drop');
   });
 

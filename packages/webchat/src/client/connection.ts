@@ -91,9 +91,14 @@ export class Connection {
     this.connect();
   }
 
-  /** The network went away: say so, and wait for `kick`. */
+  /** The browser says the network went away: say so, and probe the link (a frame back proves it alive). */
   offline(): void {
-    if (this.running && this.state !== 'online') this.setState('offline');
+    if (!this.running) return;
+    this.setState('offline');
+    if (this.link?.send) {
+      this.link.send({ t: 'ping' });
+      this.arm(this.generation, Math.min(3000, this.t.heartbeatTimeoutMs));
+    }
   }
 
   private connect(): void {
@@ -134,8 +139,8 @@ export class Connection {
       this.readySeen = true;
       this.attempt = 0;
       if (this.transport === 'ws') this.wsFailures = 0;
-      this.setState('online');
     }
+    if (this.readySeen) this.setState('online');
     this.deps.onFrame(frame);
   }
 
