@@ -56,6 +56,6 @@ form button.rec{color:#cf222e}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 :focus-visible{outline:2px solid var(--loket-accent);outline-offset:2px}
 .drop{outline:3px dashed var(--loket-accent);outline-offset:-6px}
-@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:var(--loket-vh,100dvh);border-radius:0}}
+@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:var(--loket-vh,100dvh);border-radius:0}.launcher[aria-expanded=true]{display:none}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important;scroll-behavior:auto!important}}
 `;
