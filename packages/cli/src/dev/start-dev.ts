@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { type ChannelAdapter, createGateway, type Gateway, LoketError, loketMessage } from '@loket/core';
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { KNOWN_CHANNELS } from '../channels/known-channels.js';
-import { createAdapter, loadChannels } from '../channels/load-adapters.js';
+import { createAdapter, dynamicImport, loadChannels } from '../channels/load-adapters.js';
 import { type ChannelSetting, channelSetting, DEV_SECRETS, signingSecret } from '../config/channel-settings.js';
 import { simulateMessage } from '../simulate/simulate-message.js';
 import { type DevChannelInfo, handleConsoleApi } from './console-api.js';
 import type { DevOptions } from './dev-options.js';
+import { demoWebchat } from './demo-webchat.js';
 import { registerEcho } from './echo-handler.js';
 import { openStore } from './open-store.js';
 import { observedStore, recordEmulatorSends, recordEvents, sendRecorded, timelineLogger } from './recorder.js';
@@ -74,6 +75,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     options.importer,
   );
   const adapters: ChannelAdapter[] = loaded.map((c, i) => createAdapter(c, settings[i]!, emulator.url));
+  const sse = new SseHub();
+  const assets = consoleDir();
+  const server = createServer();
+  const port = await listen(server, options.port ?? config.port ?? 3000, options.host ?? config.host ?? '127.0.0.1');
+  const localUrl = `http://127.0.0.1:${port}`;
+  const publicBase = (options.publicUrl ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+  // The web chat's demo shop at /demo: its origins are known only once the server listens.
+  const demo = await demoWebchat(options.importer ?? dynamicImport, [publicBase, localUrl], `${publicBase}/demo`);
+  if (demo) adapters.push(demo.adapter);
   const gateway = createGateway({
     channels: adapters,
     store: observedStore(opened.store, timeline),
@@ -87,12 +97,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   if (config.setup) await config.setup(gateway);
   else if (options.echo ?? config.echo ?? true) registerEcho(gateway, timeline, emulated, record);
 
-  const sse = new SseHub();
-  const assets = consoleDir();
-  const server = createServer();
-  const port = await listen(server, options.port ?? config.port ?? 3000, options.host ?? config.host ?? '127.0.0.1');
-  const localUrl = `http://127.0.0.1:${port}`;
-  const publicBase = (options.publicUrl ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   emulator.gatewayUrl = localUrl;
   const channels: DevChannelInfo[] = settings.map((s) => ({
     channel: s.known.channel,
@@ -101,6 +105,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     devUser: s.known.devUser,
     webhookUrl: `${publicBase}/webhooks/${s.known.channel}`,
   }));
+  if (demo) channels.push(demo.info);
 
   const deps = {
     gateway,
@@ -124,7 +129,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     const url = new URL(req.url ?? '/', localUrl);
     handleConsoleApi(req, res, url, deps)
       .then((handled) => {
-        if (handled || (req.method === 'GET' && serveStatic(url.pathname, res, assets))) return;
+        const path = url.pathname === '/demo' ? '/demo.html' : url.pathname;
+        if (handled || (req.method === 'GET' && serveStatic(path, res, assets))) return;
         recordWebhookReply(req, res, url, timeline);
         gateway.node(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n'));
       })
@@ -132,6 +138,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         timeline.add({ kind: 'log', title: `error: ${err instanceof Error ? err.message : String(err)}` });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('console error\n');
       });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!gateway.upgrade(req, socket, head)) socket.destroy();
   });
   await gateway.start();
 
