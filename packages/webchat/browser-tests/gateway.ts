@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ConversationRef, createGateway, type Gateway } from '@loket/core';
+import { type Content, type ConversationRef, createGateway, type Gateway } from '@loket/core';
 import { type SqliteStore, sqliteStore } from '@loket/store-sqlite';
 import { webchat } from '@loket/webchat';
 import { widgetScript } from '../src/bundle/index.js';
@@ -15,8 +15,8 @@ export const SECRET = 'browser-test-identity-secret-0123456789';
 export interface TestGateway {
   url: string;
   readonly gateway: Gateway;
-  /** The agent answers: `gateway.send` to the conversation. */
-  reply(ref: ConversationRef, text: string): Promise<void>;
+  /** The agent answers: `gateway.send` to the conversation (text, or any Content). */
+  reply(ref: ConversationRef, content: string | Content): Promise<void>;
   /** Every message of a conversation, by author, from the store's log (the truth). */
   messages(ref: ConversationRef): Promise<{ author: string; text: string }[]>;
   /** A deploy: the process goes away (every socket cut) and a new one starts on the same port and database. */
@@ -70,15 +70,18 @@ export async function startGateway(pageOrigin: string): Promise<TestGateway> {
     get gateway() {
       return run.gateway;
     },
-    async reply(ref, text) {
-      await run.gateway.send({ to: ref, content: { type: 'text', text } });
+    async reply(ref, content) {
+      await run.gateway.send({
+        to: ref,
+        content: typeof content === 'string' ? { type: 'text', text: content } : content,
+      });
     },
     async messages(ref) {
       const entries = await run.store.log.read(ref, { after: 0, limit: 1000 });
       return entries.flatMap((e) => {
         if (e.kind !== 'message') return [];
-        const data = e.data as { author: { kind: string }; content: { text?: string } };
-        return [{ author: data.author.kind, text: data.content.text ?? '' }];
+        const data = e.data as { author: { kind: string }; content: { text?: string; title?: string } };
+        return [{ author: data.author.kind, text: data.content.text ?? data.content.title ?? '' }];
       });
     },
     async restart() {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signWebchatToken } from '@loket/webchat';
+import { loaderScript } from '../src/bundle/index.js';
 import { SECRET } from './gateway.js';
 
 /** The host site: a shop page and a second page with the widget, and the host backend's token endpoint. */
@@ -8,6 +9,8 @@ export interface Shop {
   origin: string;
   /** The gateway the pages point the widget at (a proxy in front of it, in some tests). */
   server: string;
+  /** How often the host backend was asked for a token. */
+  tokenRequests: number;
   close(): Promise<void>;
 }
 
@@ -22,16 +25,19 @@ Loket('identify',{getToken:()=>fetch('/token?sub=${encodeURIComponent(q.get('sub
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title}</title></head><body><main><h1>${title}</h1><p>Winter boots, 20% off.</p><a href="/other${q.size ? `?${q}` : ''}">Other page</a></main>
 ${identify}<loket-chat ${attrs.join(' ')}></loket-chat>
-<script src="${server}/webchat/v1/widget.js"></script></body></html>`;
+${q.get('loader') ? `<script>${loaderScript().code}</script>` : `<script src="${server}/webchat/v1/widget.js"></script>`}
+</body></html>`;
 }
 
 /** Starts the shop on port 0. Set `shop.server` once the gateway runs. */
 export async function startShop(): Promise<Shop> {
-  const shop = { origin: '', server: '' } as Shop;
+  const shop = { origin: '', server: '', tokenRequests: 0 } as Shop;
   const http: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const server = url.searchParams.get('server') ?? shop.server;
     if (url.pathname === '/token') {
+      shop.tokenRequests++;
+      if (url.searchParams.get('sub') === 'forged') return void res.writeHead(200).end('not.a.jwt');
       const token = await signWebchatToken({ sub: url.searchParams.get('sub') ?? 'nobody' }, { secret: SECRET });
       res.writeHead(200, { 'content-type': 'text/plain' }).end(token);
     } else if (url.pathname === '/shop' || url.pathname === '/other') {
