@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
 import type { Store } from './store/store.js';
 import type { AdapterRoutes } from './gateway/adapter-routes.js';
+import type { BusinessHours } from './hours/business-hours.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
 export interface WebhookRequest {
@@ -34,6 +35,8 @@ export interface AdapterRuntime {
    * id. For channels whose inbound traffic arrives on their own routes rather than on `/webhooks/<channel>`.
    */
   enqueue(request: WebhookRequest): Promise<string>;
+  /** The gateway's business hours (`autoReply.hours`), for channels that show the customer whether someone is in. */
+  hours?: BusinessHours;
 }
 
 /** One channel's implementation. Core never imports an adapter; it talks to this interface only. */

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { type Content, type ConversationRef, createGateway, type Gateway } from '@loket/core';
 import { type SqliteStore, sqliteStore } from '@loket/store-sqlite';
 import { webchat } from '@loket/webchat';
-import { widgetScript } from '../src/bundle/index.js';
 
 /** The identity secret of the browser tests' gateway (the host backend's JWTs are signed with it). */
 export const SECRET = 'browser-test-identity-secret-0123456789';
@@ -36,7 +35,6 @@ async function boot(dbPath: string, pageOrigin: string, port: number): Promise<R
   const adapter = webchat({
     identitySecret: SECRET,
     allowedOrigins: [pageOrigin],
-    widget: widgetScript,
     limits: { sessionsPerMinute: 1000, messagesPerMinute: 1000 },
   });
   const gateway = createGateway({ channels: [adapter], store, worker: { pollMs: 20 } });

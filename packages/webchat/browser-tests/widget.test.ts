@@ -103,4 +103,24 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     expect(world.shop.tokenRequests - before).toBe(1);
     await screenshot(page, 'signed-out');
   });
+
+  it('uploads a picked image and shows it from its signed URL', async () => {
+    // A 1x1 PNG: the server sniffs the bytes, not the name.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const page = await (await world.context()).newPage();
+    await page.goto(`${world.shop.origin}/shop`);
+    await openWidget(page);
+    await waitOnline(page);
+    await page
+      .locator('loket-chat input[type=file]')
+      .setInputFiles({ name: 'boot.png', mimeType: 'image/png', buffer: png });
+    const img = page.locator(`${hooks.message('customer')}[data-state=sent] img`);
+    await img.waitFor();
+    expect(await img.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webchat\/v1\//);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    await screenshot(page, 'attachment');
+  });
 });

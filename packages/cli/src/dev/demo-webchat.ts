@@ -13,7 +13,7 @@ export interface DemoWebchat {
 
 /**
  * The web chat channel for `/demo`, when `@loket/webchat` is installed (undefined otherwise, or when the
- * importer cannot load it): its own widget.js, and the dev server's origins allowed.
+ * importer cannot load it), with the dev server's origins allowed; it serves its own widget.js.
  */
 export async function demoWebchat(
   importer: Importer,
@@ -21,17 +21,15 @@ export async function demoWebchat(
   demoUrl: string,
 ): Promise<DemoWebchat | undefined> {
   let factory: ((options: Record<string, unknown>) => ChannelAdapter) | undefined;
-  let widget: (() => Promise<string | undefined>) | undefined;
   try {
     factory = ((await importer('@loket/webchat')) as { webchat?: typeof factory }).webchat;
-    widget = ((await importer('@loket/webchat/bundle')) as { widgetScript?: typeof widget }).widgetScript;
   } catch (err) {
     // Not installed (or a test's importer that does not know it): the dev server runs without the demo.
     void err;
     return undefined;
   }
-  if (!factory || !widget) return undefined;
-  const adapter = factory({ ...DEMO_WEBCHAT, allowedOrigins: origins, widget });
+  if (!factory) return undefined;
+  const adapter = factory({ ...DEMO_WEBCHAT, allowedOrigins: origins });
   return {
     adapter,
     info: { channel: 'webchat', mode: 'real', account: DEMO_WEBCHAT.siteId, devUser: '', webhookUrl: demoUrl },

@@ -38,7 +38,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   for (const adapter of adapters.values()) {
     const enqueue = (request: WebhookRequest) =>
       enqueueRequest(store, adapter.channel, request, now, () => worker.wake());
-    adapter.bind?.({ store, logger, now, enqueue });
+    adapter.bind?.({ store, logger, now, enqueue, ...(o.autoReply ? { hours: o.autoReply.hours } : {}) });
   }
   const policy = createPolicy({ store, stopWords: o.stopWords, now, logger });
   const send = createSendPipeline({ adapters, store, policy, pacer: createPacer(), logger, now });

@@ -50,7 +50,9 @@ describe('createAutoReply', () => {
   it('answers while closed, saying when it opens', async () => {
     const { reply, sent } = setup();
     await reply.onMessage(event());
-    expect(sent).toEqual([{ to: ref, content: { type: 'text', text: 'Back at 2026-03-30T07:00:00.000Z' } }]);
+    expect(sent).toEqual([
+      { to: ref, content: { type: 'text', text: 'Back at 2026-03-30T07:00:00.000Z' }, author: { kind: 'system' } },
+    ]);
   });
 
   it('answers at most once per closed period per conversation', async () => {

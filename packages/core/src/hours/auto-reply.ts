@@ -47,7 +47,7 @@ export function createAutoReply(
       const next = options.hours.nextOpen(at);
       const content = options.content({ ...(next === undefined ? {} : { nextOpen: new Date(next) }), event });
       try {
-        await deps.send({ to: event.conversation, content });
+        await deps.send({ to: event.conversation, content, author: { kind: 'system' } });
       } catch (err) {
         logger.error({ err, conversation: event.conversation, period }, '[loket] [hours] auto-reply was not sent');
       }

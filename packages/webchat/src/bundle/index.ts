@@ -1,1 +1,1 @@
-export { type BuiltFile, loaderScript, widgetBundle, widgetScript } from './widget-bundle.js';
+export { type BuiltFile, loaderScript, widgetBundle } from './widget-bundle.js';

@@ -62,14 +62,3 @@ export function widgetBundle(): BuiltFile {
 export function loaderScript(): BuiltFile {
   return load('loader.js');
 }
-
-/**
- * widget.js as the web chat channel's `widget` option wants it: the code, or undefined when the package was
- * installed without its build (the route then answers a clear 404).
- *
- * @example
- * webchat({ identitySecret, allowedOrigins, widget: widgetScript });
- */
-export async function widgetScript(): Promise<string | undefined> {
-  return findBuilt('widget.js') ? widgetBundle().code : undefined;
-}

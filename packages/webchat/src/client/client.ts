@@ -286,7 +286,14 @@ export class WebchatClient {
       }),
     );
     const media = mediaFromAnswer(answer, file);
-    const type = options.voice ? 'audio' : mediaKindOf(media.mimeType ?? '');
+    // The server sniffs the bytes and says which kind they are; the MIME type is the fallback.
+    const sniffed = (answer as { kind?: unknown } | undefined)?.kind;
+    const kinds = ['image', 'video', 'audio', 'file', 'sticker'];
+    const type = options.voice
+      ? 'audio'
+      : typeof sniffed === 'string' && kinds.includes(sniffed)
+        ? sniffed
+        : mediaKindOf(media.mimeType ?? '');
     return this.send({
       type,
       media,

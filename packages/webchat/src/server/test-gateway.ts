@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGateway, type Gateway, type GatewayOptions, memoryStore, type Store } from '@loket/core';
 import { webchatClient, type WebchatClientOptions } from '@loket/testing';
-import { webchat, type WebchatAdapter } from '../index.js';
+import { type WebchatAdapter, type WebchatServeOptions, webchat } from '../index.js';
 import type { WebchatOptions } from './webchat-options.js';
 
 /** The secret and origin every test uses. */
@@ -23,7 +23,7 @@ export interface TestGateway {
 export async function startWebchat(
   options: {
     store?: Store;
-    webchat?: Partial<WebchatOptions>;
+    webchat?: Partial<WebchatOptions & WebchatServeOptions>;
     gateway?: Partial<GatewayOptions>;
     start?: boolean;
   } = {},

@@ -6,6 +6,7 @@ import {
   type OutboundMessage,
   type SendReceipt,
 } from '@loket/core';
+import { widgetBundle } from '../bundle/index.js';
 import { webchatCapabilities } from './webchat-capabilities.js';
 import { requireStoreParts, type WebchatContext } from './webchat-context.js';
 import { revokeHash, hashOf } from './webchat-credentials.js';
@@ -20,6 +21,16 @@ export interface WebchatAdapter extends ChannelAdapter {
   readonly channel: 'webchat';
   /** Revokes a credential a session answered: its requests get 401 and its streams end. */
   revoke(credential: string): Promise<void>;
+}
+
+/** The package's own built widget.js, if this install has it. */
+function builtWidget(): { code: string; etag: string } | undefined {
+  try {
+    return widgetBundle();
+  } catch {
+    // Not built (a source checkout before `npm run build`): the route answers a 404 that says so.
+    return undefined;
+  }
 }
 
 /** Options beside DESIGN.md's: where `GET widget.js` gets the browser bundle. */
@@ -59,7 +70,7 @@ export function webchat(input: WebchatOptions & WebchatServeOptions): WebchatAda
   return {
     channel: 'webchat',
     capabilities: webchatCapabilities(options.limits.attachmentBytes),
-    routes: webchatRoutes(() => ctx, widget ?? (async () => undefined)),
+    routes: webchatRoutes(() => ctx, widget ?? builtWidget),
     bind(runtime: AdapterRuntime) {
       const { kv, rates, pubsub } = requireStoreParts(runtime);
       ctx = {

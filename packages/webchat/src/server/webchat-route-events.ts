@@ -2,6 +2,10 @@ import type { WebchatContext } from './webchat-context.js';
 import { toWire } from './webchat-frames.js';
 import { json, WebchatHttpError } from './webchat-http.js';
 import { authenticate } from './webchat-identity.js';
+import { present } from './webchat-present.js';
+import { routesBase } from './webchat-signed-url.js';
+
+const WEBCHAT_PREFIX = '/webchat/v1/';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
@@ -28,5 +32,6 @@ export async function getEvents(ctx: WebchatContext, request: Request): Promise<
   const head = await log.head(identity.ref);
   const options = after === undefined && before === undefined ? { before: head + 1, limit } : { after, before, limit };
   const entries = await log.read(identity.ref, options);
-  return json(200, { events: entries.map(toWire), head });
+  const base = routesBase(request.url, WEBCHAT_PREFIX);
+  return json(200, { events: entries.map((e) => present(ctx, toWire(e), base)), head });
 }

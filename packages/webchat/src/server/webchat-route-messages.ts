@@ -1,5 +1,6 @@
-import { contentSchema } from '@loket/core';
+import { type Content, contentSchema } from '@loket/core';
 import { z } from 'zod';
+import { noteAvailability } from './webchat-availability.js';
 import type { WebchatContext } from './webchat-context.js';
 import { json, readJson, WebchatHttpError } from './webchat-http.js';
 import { authenticate } from './webchat-identity.js';
@@ -30,6 +31,24 @@ const bodySchema = z.object({
   replyTo: z.string().min(1).max(128).optional(),
 });
 
+/**
+ * A customer's media must be one of their own uploads: its stored type, size and hash replace whatever the client
+ * said, and the log keeps the id only (download links are signed on the way out).
+ */
+async function withStoredMedia(ctx: WebchatContext, content: Content, owner: string): Promise<Content> {
+  if (!('media' in content)) return content;
+  const id = content.media.id;
+  const blob = id === undefined ? undefined : await ctx.options.storage.get(id);
+  if (!id || !blob || blob.meta.owner !== owner) {
+    throw new WebchatHttpError(
+      'bad_request',
+      'content.media.id must name an attachment you uploaded (POST attachments)',
+    );
+  }
+  const { mimeType, size, filename, sha256 } = blob.meta;
+  return { ...content, media: { id, mimeType, size, sha256, ...(filename ? { filename } : {}) } } as Content;
+}
+
 function issuesText(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 }
@@ -49,7 +68,9 @@ export async function postMessages(ctx: WebchatContext, request: Request): Promi
   if (!parsed.success) {
     throw new WebchatHttpError('bad_request', issuesText(parsed.error), {}, parsed.error.issues);
   }
-  const { clientMessageId, content, replyTo } = parsed.data;
+  const { clientMessageId, replyTo } = parsed.data;
+  await noteAvailability(ctx, identity.ref);
+  const content = await withStoredMedia(ctx, parsed.data.content, identity.record.contactId);
   const author = { kind: 'customer' as const, id: identity.record.contactId };
   const { entry, created } = await appendMessage(ctx, identity.ref, {
     author,

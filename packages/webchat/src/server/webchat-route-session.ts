@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { availabilityNow, noteAvailability } from './webchat-availability.js';
 import type { WebchatContext } from './webchat-context.js';
 import { mintCredential, revokeHash } from './webchat-credentials.js';
 import { bearerOf, json, readJson, WebchatHttpError } from './webchat-http.js';
@@ -69,6 +70,7 @@ export async function postSession(ctx: WebchatContext, request: Request, remoteA
     credential = await mintCredential(ctx.kv, { contactId, verified: false, createdAt: now });
     identity = await identityOf(ctx, credential);
   }
+  await noteAvailability(ctx, identity.ref);
   const head = await ctx.runtime.store.log.head(identity.ref);
   return json(200, {
     credential,
@@ -76,5 +78,6 @@ export async function postSession(ctx: WebchatContext, request: Request, remoteA
     conversation: identity.ref,
     head,
     verified: identity.record.verified,
+    ...(availabilityNow(ctx) ? { availability: availabilityNow(ctx) } : {}),
   });
 }

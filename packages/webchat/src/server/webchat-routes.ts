@@ -3,6 +3,7 @@ import type { WebchatContext } from './webchat-context.js';
 import { errorBody, json, WebchatHttpError } from './webchat-http.js';
 import { checkOrigin, corsHeaders, preflight } from './webchat-origin.js';
 import { getEvents } from './webchat-route-events.js';
+import { getAttachment, postAttachments } from './webchat-route-attachments.js';
 import { postMessages } from './webchat-route-messages.js';
 import { postReceipts } from './webchat-route-receipts.js';
 import { postSession } from './webchat-route-session.js';
@@ -16,8 +17,8 @@ export const WEBCHAT_PREFIX = '/webchat/v1/';
 
 type Route = (ctx: WebchatContext, request: Request, info: RouteInfo) => Promise<Response>;
 
-/** Serves `GET widget.js`: the widget bundle when one is given, a clear 404 otherwise. */
-export type WidgetSource = () => Promise<string | undefined>;
+/** Where `GET widget.js` comes from: the built bundle, or undefined when this install has none (a clear 404). */
+export type WidgetSource = () => { code: string; etag: string } | undefined;
 
 function table(widget: WidgetSource): Record<string, { method: string; run: Route }> {
   return {
@@ -25,6 +26,7 @@ function table(widget: WidgetSource): Record<string, { method: string; run: Rout
     messages: { method: 'POST', run: postMessages },
     typing: { method: 'POST', run: postTyping },
     receipts: { method: 'POST', run: postReceipts },
+    attachments: { method: 'POST', run: postAttachments },
     events: { method: 'GET', run: getEvents },
     stream: { method: 'GET', run: getStream },
     'stream-ticket': { method: 'POST', run: postStreamTicket },
@@ -36,13 +38,14 @@ function table(widget: WidgetSource): Record<string, { method: string; run: Rout
     },
     'widget.js': {
       method: 'GET',
-      run: async () => {
-        const script = await widget();
-        if (script === undefined)
-          throw new WebchatHttpError('not_found', 'the widget bundle is not built in this install');
-        return new Response(script, {
-          headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
-        });
+      run: async (_ctx, request) => {
+        const script = widget();
+        if (script === undefined) {
+          throw new WebchatHttpError('not_found', 'widget.js is not built: run npm run build -w @loket/webchat');
+        }
+        const headers = { etag: script.etag, 'cache-control': 'public, max-age=300' };
+        if (request.headers.get('if-none-match') === script.etag) return new Response(null, { status: 304, headers });
+        return new Response(script.code, { headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' } });
       },
     },
   };
@@ -71,7 +74,11 @@ export function webchatRoutes(context: () => WebchatContext | undefined, widget:
         const ctx = bound();
         origin = checkOrigin(request.headers, ctx.options.allowedOrigins);
         if (request.method === 'OPTIONS') return preflight(origin);
-        const route = routes[info.path.slice(WEBCHAT_PREFIX.length)];
+        const name = info.path.slice(WEBCHAT_PREFIX.length);
+        const download = /^attachments\/(wca_[A-Za-z0-9_-]+)$/.exec(name);
+        const route = download
+          ? { method: 'GET', run: (c: WebchatContext, r: Request) => getAttachment(c, r, download[1] ?? '') }
+          : routes[name];
         if (!route) throw new WebchatHttpError('not_found', `no web chat route ${info.path}`);
         if (request.method !== route.method && !(route.method === 'GET' && request.method === 'HEAD')) {
           throw new WebchatHttpError('method_not_allowed', `${info.path} takes ${route.method}`, {

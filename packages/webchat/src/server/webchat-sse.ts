@@ -3,6 +3,7 @@ import type { ServerFrame } from './webchat-frames.js';
 import { bearerOf, WebchatHttpError } from './webchat-http.js';
 import { authenticate, type WebchatIdentity } from './webchat-identity.js';
 import { identityOfTicket } from './webchat-route-ticket.js';
+import { routesBase } from './webchat-signed-url.js';
 import { openStream, type StreamControl } from './webchat-stream.js';
 
 const encoder = new TextEncoder();
@@ -59,7 +60,8 @@ export async function getStream(ctx: WebchatContext, request: Request): Promise<
             controller.close();
           },
         };
-        control = await openStream(ctx, identity, sink, after === undefined ? {} : { after });
+        const base = routesBase(request.url, '/webchat/v1/');
+        control = await openStream(ctx, identity, sink, after === undefined ? { base } : { after, base });
       },
       async cancel() {
         closed = true;

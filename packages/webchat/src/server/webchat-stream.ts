@@ -1,7 +1,9 @@
 import type { LogEntry } from '@loket/core';
 import type { WebchatContext } from './webchat-context.js';
 import { type ServerFrame, toWire, type WireEvent } from './webchat-frames.js';
+import { noteAvailability } from './webchat-availability.js';
 import { identityOfHash, type WebchatIdentity } from './webchat-identity.js';
+import { present } from './webchat-present.js';
 
 /** Where a stream writes: a WebSocket or an SSE response. `send` answers false once the client is too slow. */
 export interface StreamSink {
@@ -28,7 +30,7 @@ export async function openStream(
   ctx: WebchatContext,
   identity: WebchatIdentity,
   sink: StreamSink,
-  start: { after?: number; waitForResumeMs?: number },
+  start: { after?: number; waitForResumeMs?: number; base: string },
 ): Promise<StreamControl> {
   const log = ctx.runtime.store.log;
   const { ref } = identity;
@@ -50,7 +52,7 @@ export async function openStream(
     return false;
   };
   const emitEntry = (e: WireEvent): boolean => {
-    if (!emit({ t: 'event', e })) return false;
+    if (!emit({ t: 'event', e: present(ctx, e, start.base) })) return false;
     cursor = e.seq;
     return true;
   };
@@ -91,13 +93,13 @@ export async function openStream(
   };
 
   const unsubscribe = await ctx.hub.subscribe(ref, live);
+  await noteAvailability(ctx, ref);
   const heartbeat = setInterval(() => {
     if (!emit({ t: 'hb' })) return;
-    // A revoked credential ends its streams at the next heartbeat.
-    identityOfHash(ctx, identity.credentialHash).then(
-      (still) => still === undefined && finish('revoked'),
-      () => undefined,
-    );
+    // A revoked credential ends its streams at the next heartbeat; an opening or closing is noted then too.
+    identityOfHash(ctx, identity.credentialHash)
+      .then((still) => (still === undefined ? finish('revoked') : noteAvailability(ctx, ref)))
+      .catch((err: unknown) => ctx.runtime.logger.debug({ err: String(err) }, 'web chat heartbeat check failed'));
   }, ctx.options.heartbeatMs);
   heartbeat.unref?.();
 

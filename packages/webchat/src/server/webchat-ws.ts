@@ -4,6 +4,7 @@ import type { WebchatContext } from './webchat-context.js';
 import { errorBody, WebchatHttpError } from './webchat-http.js';
 import { identityOf, type WebchatIdentity } from './webchat-identity.js';
 import { checkOrigin } from './webchat-origin.js';
+import { routesBase } from './webchat-signed-url.js';
 import { openStream, type StreamControl, type StreamSink } from './webchat-stream.js';
 
 /** The WebSocket subprotocol of this protocol version; the credential is the other offered protocol. */
@@ -36,7 +37,7 @@ function sinkOf(ctx: WebchatContext, connection: SocketConnection): StreamSink {
   };
 }
 
-function serve(ctx: WebchatContext, identity: WebchatIdentity, connection: SocketConnection): void {
+function serve(ctx: WebchatContext, identity: WebchatIdentity, connection: SocketConnection, base: string): void {
   const sink = sinkOf(ctx, connection);
   let control: StreamControl | undefined;
   const early: string[] = [];
@@ -58,7 +59,7 @@ function serve(ctx: WebchatContext, identity: WebchatIdentity, connection: Socke
     closed = true;
     control?.stop();
   });
-  openStream(ctx, identity, sink, { waitForResumeMs: RESUME_WAIT_MS }).then(
+  openStream(ctx, identity, sink, { waitForResumeMs: RESUME_WAIT_MS, base }).then(
     (opened) => {
       control = opened;
       if (closed) opened.stop();
@@ -90,7 +91,12 @@ export function webchatSocketRoute(path: string, context: () => WebchatContext):
         if (credential === undefined)
           throw new WebchatHttpError('unauthorized', 'offer the credential as a subprotocol');
         const identity = await identityOf(ctx, credential);
-        return { accept: true, protocol: WEBCHAT_PROTOCOL, open: (connection) => serve(ctx, identity, connection) };
+        const base = routesBase(request.url.replace(/^ws/, 'http'), '/webchat/v1/');
+        return {
+          accept: true,
+          protocol: WEBCHAT_PROTOCOL,
+          open: (connection) => serve(ctx, identity, connection, base),
+        };
       } catch (err) {
         if (err instanceof WebchatHttpError) return refusal(err);
         throw err;

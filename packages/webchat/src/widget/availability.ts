@@ -17,7 +17,7 @@ function duration(seconds: number, s: WidgetStrings): string {
 
 /**
  * The availability banner's text from an `availability` event: open or away, the next opening ("back at 09:00")
- * and the expected reply time. Field names are read generously (`nextOpening` / `nextOpenAt`, seconds or minutes).
+ * and the expected reply time. Field names are read generously (`nextOpen` as ms or ISO text, `expectedReplyMs`).
  */
 export function availabilityText(data: Record<string, unknown>, s: WidgetStrings): string {
   const open = data.open === true || data.status === 'open';
