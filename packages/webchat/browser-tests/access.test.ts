@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { devices } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hooks, openWidget, RUN_BROWSER, screenshot, type, type World, startWorld, waitOnline } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hooks, openShop, openWidget, RUN_BROWSER, screenshot, send, useWorld, waitOnline } from './browser.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!RUN_BROWSER)('accessible, and usable on a phone', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it('has no serious axe-core violations with the widget open', async () => {
-    const page = await (await world.context()).newPage();
-    await page.goto(`${world.shop.origin}/shop`);
-    await openWidget(page);
-    await waitOnline(page);
-    await type(page, 'Hello, is my order on its way?');
-    await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
+    const page = await openShop(world());
+    await send(page, 'Hello, is my order on its way?');
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
       const axe = (
@@ -43,8 +33,8 @@ describe.skipIf(!RUN_BROWSER)('accessible, and usable on a phone', () => {
 
   it('keeps the composer on screen above the keyboard on a Pixel 7', async () => {
     const pixel = devices['Pixel 7']!;
-    const page = await (await world.context({ ...pixel })).newPage();
-    await page.goto(`${world.shop.origin}/shop?lang=nl`);
+    const page = await (await world().context({ ...pixel })).newPage();
+    await page.goto(`${world().shop.origin}/shop?lang=nl`);
     await openWidget(page);
     await waitOnline(page);
     const composer = page.locator(hooks.composer);
@@ -60,8 +50,7 @@ describe.skipIf(!RUN_BROWSER)('accessible, and usable on a phone', () => {
     const area = await composer.boundingBox();
     expect(area && area.y + area.height).toBeLessThanOrEqual(keyboardTop);
     expect(box && box.y + box.height).toBeLessThanOrEqual(keyboardTop);
-    await type(page, 'Verstuurd vanaf mijn telefoon');
-    await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
+    await send(page, 'Verstuurd vanaf mijn telefoon');
     await screenshot(page, 'pixel-7');
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { ConversationRef } from '@loket/core';
 import { startGateway, type TestGateway } from './gateway.js';
 import { type Shop, startShop } from './shop.js';
@@ -110,4 +111,34 @@ export async function conversationOf(page: Page): Promise<ConversationRef> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
+
+/** One world for a test file: started before its tests, closed after them. */
+export function useWorld(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error('useWorld: the world starts in beforeAll');
+    return world;
+  };
+}
+
+/** A new browser context on a shop page (`path` with its query), the widget open and online. */
+export async function openShop(world: World, path = '/shop', options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await world.context(options)).newPage();
+  await page.goto(`${world.shop.origin}${path}`);
+  await openWidget(page);
+  await waitOnline(page);
+  return page;
+}
+
+/** Types a message, sends it, and waits until the server acknowledged it. */
+export async function send(page: Page, text: string): Promise<void> {
+  await type(page, text);
+  await page.locator(`${hooks.message('customer')}[data-state=sent]`, { hasText: text }).waitFor();
 }

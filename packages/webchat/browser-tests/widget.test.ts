@@ -1,33 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   conversationOf,
   hooks,
+  openShop,
   openWidget,
   RUN_BROWSER,
   screenshot,
+  send,
   texts,
   type,
-  type World,
-  startWorld,
+  useWorld,
   waitOnline,
 } from './browser.js';
 
 describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failures', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it('shows the loader launcher at once, fetches widget.js on the first open, and writes no storage before a send', async () => {
-    const page = await (await world.context()).newPage();
+    const page = await (await world().context()).newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/widget.js')) scripts.push(r.url());
     });
-    await page.goto(`${world.shop.origin}/shop?loader=1`);
+    await page.goto(`${world().shop.origin}/shop?loader=1`);
     await page.locator('loket-chat > button[aria-label=Chat]').waitFor();
     expect(scripts).toEqual([]);
     await page.locator('loket-chat > button').click();
@@ -36,8 +31,7 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     expect(scripts).toHaveLength(1);
     const stored = () => page.evaluate(() => Object.keys(localStorage).length + Object.keys(sessionStorage).length);
     expect(await stored()).toBe(0);
-    await type(page, 'Now I interacted');
-    await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
+    await send(page, 'Now I interacted');
     expect(await stored()).toBeGreaterThan(0);
     // A returning visitor with a conversation gets widget.js at once: there may be unread news.
     await page.reload();
@@ -47,14 +41,10 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
   });
 
   it('renders buttons from the Content model and sends the choice back', async () => {
-    const page = await (await world.context()).newPage();
-    await page.goto(`${world.shop.origin}/shop`);
-    await openWidget(page);
-    await waitOnline(page);
-    await type(page, 'Which size?');
-    await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
+    const page = await openShop(world());
+    await send(page, 'Which size?');
     const ref = await conversationOf(page);
-    await world.gw.reply(ref, {
+    await world().gw.reply(ref, {
       type: 'buttons',
       text: 'Pick your size',
       buttons: [
@@ -64,7 +54,7 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     });
     await page.locator(`${hooks.message('agent')} button`, { hasText: '44' }).click();
     await page.locator(`${hooks.message('customer')}[data-state=sent]`, { hasText: '44' }).waitFor();
-    expect(await world.gw.messages(ref)).toEqual([
+    expect(await world().gw.messages(ref)).toEqual([
       { author: 'customer', text: 'Which size?' },
       { author: 'agent', text: 'Pick your size' },
       { author: 'customer', text: '44' },
@@ -73,13 +63,13 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
   });
 
   it('marks a refused send failed with a retry button, and sends it on retry', async () => {
-    const page = await (await world.context()).newPage();
+    const page = await (await world().context()).newPage();
     let refused = 0;
     await page.route('**/webchat/v1/messages', (route) => {
       if (refused++ > 0) return route.continue();
       return route.fulfill({ status: 400, contentType: 'application/json', body: '{"error":"bad_request"}' });
     });
-    await page.goto(`${world.shop.origin}/shop`);
+    await page.goto(`${world().shop.origin}/shop`);
     await openWidget(page);
     await waitOnline(page);
     await type(page, 'Try me twice');
@@ -89,18 +79,18 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     await failed.locator('button.retry').click();
     await page.locator(`${hooks.message('customer')}[data-state=sent]`).waitFor();
     const ref = await conversationOf(page);
-    expect(await world.gw.messages(ref)).toEqual([{ author: 'customer', text: 'Try me twice' }]);
+    expect(await world().gw.messages(ref)).toEqual([{ author: 'customer', text: 'Try me twice' }]);
     expect(await texts(page)).toEqual(['Try me twice']);
   });
 
   it('asks the host for a token once on a 401, then shows a signed-out state without looping', async () => {
-    const page = await (await world.context()).newPage();
-    const before = world.shop.tokenRequests;
-    await page.goto(`${world.shop.origin}/shop?sub=forged`);
+    const page = await (await world().context()).newPage();
+    const before = world().shop.tokenRequests;
+    await page.goto(`${world().shop.origin}/shop?sub=forged`);
     await openWidget(page);
     await page.locator(`${hooks.status}[data-auth=signed-out]`).waitFor({ state: 'attached' });
     await page.waitForTimeout(1500); // a loop would show up as more token requests in this time
-    expect(world.shop.tokenRequests - before).toBe(1);
+    expect(world().shop.tokenRequests - before).toBe(1);
     await screenshot(page, 'signed-out');
   });
 
@@ -110,10 +100,7 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
     );
-    const page = await (await world.context()).newPage();
-    await page.goto(`${world.shop.origin}/shop`);
-    await openWidget(page);
-    await waitOnline(page);
+    const page = await openShop(world());
     await page
       .locator('loket-chat input[type=file]')
       .setInputFiles({ name: 'boot.png', mimeType: 'image/png', buffer: png });
