@@ -40,6 +40,12 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     await screenshot(page, 'loader');
   });
 
+  it('keeps nothing in storage with storage="none", even after a send', async () => {
+    const page = await openShop(world(), '/shop?storage=none');
+    await send(page, 'Private browsing');
+    expect(await page.evaluate(() => Object.keys(localStorage).length + Object.keys(sessionStorage).length)).toBe(0);
+  });
+
   it('renders buttons from the Content model and sends the choice back', async () => {
     const page = await openShop(world());
     await send(page, 'Which size?');
