@@ -108,3 +108,24 @@ describe('auth and limits', () => {
     expect([...storage.map.keys()].some((k) => k.endsWith('outbox'))).toBe(false);
   });
 });
+
+describe('a server that never answers pings', () => {
+  const quiet = useFakeServer({ answerPings: false });
+
+  it('stops replacing a healthy link after the first silent timeout, and stays live', async () => {
+    const client = nodeClient(quiet.server.url, {
+      timings: { pingMs: 50, heartbeatTimeoutMs: 200, sseHeartbeatTimeoutMs: 60_000 },
+    });
+    await client.start();
+    await waitFor('online', () => client.connectionState.state === 'online');
+    const states: string[] = [];
+    client.on('connection', ({ state }) => states.push(state));
+    await waitFor('one replacement', () => states.filter((s) => s === 'online').length === 1);
+    const c = quiet.conversationOf(client);
+    for (let i = 1; i <= 3; i++) {
+      c.message('agent', { type: 'text', text: `live ${i}` });
+      await waitFor(`live ${i}`, () => shownTexts(client).includes(`live ${i}`));
+    }
+    expect(states).toEqual(['reconnecting', 'online']);
+  });
+});
