@@ -143,9 +143,7 @@ function fillChannels() {
     ...state.channels.map((c) => el('span', { class: 'pill', title: c.webhookUrl }, `${c.channel}: ${c.mode}`)),
   );
   for (const id of ['customer-channel', 'business-channel']) {
-    // The web chat's customer is the demo shop's widget (/demo), not a simulated webhook.
-    const playable = state.channels.filter((c) => id === 'business-channel' || c.channel !== 'webchat');
-    $(id).replaceChildren(...playable.map((c) => el('option', { value: c.channel }, c.channel)));
+    $(id).replaceChildren(...state.channels.map((c) => el('option', { value: c.channel }, c.channel)));
   }
   const first = state.channels[0];
   if (first) $('customer-from').placeholder = `customer id (default ${first.devUser})`;

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { type ChannelAdapter, createGateway, type Gateway, LoketError, loketMessage } from '@loket/core';
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { KNOWN_CHANNELS } from '../channels/known-channels.js';
-import { createAdapter, dynamicImport, loadChannels } from '../channels/load-adapters.js';
+import { createAdapter, loadChannels } from '../channels/load-adapters.js';
+import { devWebchat } from '../channels/webchat-channel.js';
 import { type ChannelSetting, channelSetting, DEV_SECRETS, signingSecret } from '../config/channel-settings.js';
 import { simulateMessage } from '../simulate/simulate-message.js';
 import { type DevChannelInfo, handleConsoleApi } from './console-api.js';
 import type { DevOptions } from './dev-options.js';
-import { demoWebchat } from './demo-webchat.js';
 import { registerEcho } from './echo-handler.js';
 import { openStore } from './open-store.js';
 import { observedStore, recordEmulatorSends, recordEvents, sendRecorded, timelineLogger } from './recorder.js';
@@ -75,15 +75,18 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     options.importer,
   );
   const adapters: ChannelAdapter[] = loaded.map((c, i) => createAdapter(c, settings[i]!, emulator.url));
-  const sse = new SseHub();
-  const assets = consoleDir();
-  const server = createServer();
-  const port = await listen(server, options.port ?? config.port ?? 3000, options.host ?? config.host ?? '127.0.0.1');
-  const localUrl = `http://127.0.0.1:${port}`;
-  const publicBase = (options.publicUrl ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
-  // The web chat's demo shop at /demo: its origins are known only once the server listens.
-  const demo = await demoWebchat(options.importer ?? dynamicImport, [publicBase, localUrl], `${publicBase}/demo`);
-  if (demo) adapters.push(demo.adapter);
+  const devPort = options.port ?? config.port ?? 3000;
+  const chat = await devWebchat(
+    env,
+    [
+      `http://localhost:${devPort}`,
+      `http://127.0.0.1:${devPort}`,
+      ...((options.publicUrl ?? config.publicUrl) ? [new URL(options.publicUrl ?? config.publicUrl ?? '').origin] : []),
+    ],
+    options.dataDir ?? config.dataDir ?? join(cwd, '.loket'),
+    options.importer,
+  );
+  if (chat) adapters.push(chat);
   const gateway = createGateway({
     channels: adapters,
     store: observedStore(opened.store, timeline),
@@ -94,9 +97,17 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   recordEmulatorSends(emulator, timeline);
   const send = (message: Parameters<Gateway['send']>[0]) => sendRecorded(gateway.send, timeline, message);
   const emulated = new Set(settings.filter((s) => s.mode === 'emulated').map((s) => s.known.channel));
+  // The dev web chat is local (the browser in front of you): the echo answers it too.
+  if (chat) emulated.add('webchat');
   if (config.setup) await config.setup(gateway);
   else if (options.echo ?? config.echo ?? true) registerEcho(gateway, timeline, emulated, record);
 
+  const sse = new SseHub();
+  const assets = consoleDir();
+  const server = createServer();
+  const port = await listen(server, options.port ?? config.port ?? 3000, options.host ?? config.host ?? '127.0.0.1');
+  const localUrl = `http://127.0.0.1:${port}`;
+  const publicBase = (options.publicUrl ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   emulator.gatewayUrl = localUrl;
   const channels: DevChannelInfo[] = settings.map((s) => ({
     channel: s.known.channel,
@@ -105,7 +116,14 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     devUser: s.known.devUser,
     webhookUrl: `${publicBase}/webhooks/${s.known.channel}`,
   }));
-  if (demo) channels.push(demo.info);
+  if (chat)
+    channels.push({
+      channel: 'webchat',
+      mode: 'real',
+      account: 'default',
+      devUser: 'visitor',
+      webhookUrl: `${publicBase}/webchat/v1/`,
+    });
 
   const deps = {
     gateway,
@@ -129,7 +147,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     const url = new URL(req.url ?? '/', localUrl);
     handleConsoleApi(req, res, url, deps)
       .then((handled) => {
-        const path = url.pathname === '/demo' ? '/demo.html' : url.pathname;
+        const path = url.pathname === '/demo' ? '/demo.html' : url.pathname; // the web chat's demo shop
         if (handled || (req.method === 'GET' && serveStatic(path, res, assets))) return;
         recordWebhookReply(req, res, url, timeline);
         gateway.node(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n'));
@@ -139,6 +157,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('console error\n');
       });
   });
+  // The web chat's WebSocket; anything else that asks to upgrade is not ours.
   server.on('upgrade', (req, socket, head) => {
     if (!gateway.upgrade(req, socket, head)) socket.destroy();
   });

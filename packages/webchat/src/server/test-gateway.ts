@@ -54,3 +54,8 @@ export async function startWebchat(
     },
   };
 }
+
+/** Waits until `check` holds (a guard of at most ~5 s for background work such as the worker; not a timing test). */
+export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+}

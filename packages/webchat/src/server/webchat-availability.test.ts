@@ -1,16 +1,12 @@
 import { businessHours } from '@loket/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebchat, type TestGateway } from './test-gateway.js';
+import { startWebchat, type TestGateway, until } from './test-gateway.js';
 
 let t: TestGateway | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-const until = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 300 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
-};
 
 // Monday 2026-11-30, 20:00 UTC: closed; the next opening is Tuesday 09:00 UTC.
 const MONDAY_EVENING = Date.UTC(2026, 10, 30, 20, 0);

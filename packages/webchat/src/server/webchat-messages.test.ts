@@ -1,16 +1,12 @@
 import type { InboundEvent } from '@loket/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebchat, type TestGateway } from './test-gateway.js';
+import { startWebchat, type TestGateway, until } from './test-gateway.js';
 
 let t: TestGateway | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
 
 describe('POST messages', () => {
   it('stores a clientMessageId once: a retry answers 200 with the same body, handlers see it once', async () => {

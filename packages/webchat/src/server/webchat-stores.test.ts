@@ -1,16 +1,12 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { signWebchatToken } from '../index.js';
-import { startWebchat, TEST_SECRET, type TestGateway } from './test-gateway.js';
+import { startWebchat, TEST_SECRET, type TestGateway, until } from './test-gateway.js';
 import { storeCases } from './test-stores.js';
 
 const cases = await storeCases();
 afterAll(async () => {
   for (const c of cases) await c.cleanup();
 });
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
 
 describe.each(cases)('web chat on the $name store', (storeCase) => {
   const running: TestGateway[] = [];
