@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Content, type ConversationRef, createGateway, type Gateway } from '@loket/core';
 import { type SqliteStore, sqliteStore } from '@loket/store-sqlite';
-import { webchat } from '@loket/webchat';
+import { fileBlobStore, webchat } from '@loket/webchat';
 
 /** The identity secret of the browser tests' gateway (the host backend's JWTs are signed with it). */
 export const SECRET = 'browser-test-identity-secret-0123456789';
@@ -36,6 +36,7 @@ async function boot(dbPath: string, pageOrigin: string, port: number): Promise<R
     identitySecret: SECRET,
     allowedOrigins: [pageOrigin],
     limits: { sessionsPerMinute: 1000, messagesPerMinute: 1000 },
+    storage: fileBlobStore({ dir: join(dirname(dbPath), 'attachments') }), // uploads stay in the test's folder
   });
   const gateway = createGateway({ channels: [adapter], store, worker: { pollMs: 20 } });
   const server = createServer();
