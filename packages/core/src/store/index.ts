@@ -1,3 +1,4 @@
 export * from './store.js';
 export * from './memory-store.js';
 export * from './record-store.js';
+export * from './work-topic.js';

@@ -1,0 +1,18 @@
+import { describeStoreConformance } from '@loket/testing';
+import { afterAll, describe, it } from 'vitest';
+import { postgresStore } from './index.js';
+import { createTestDatabase, postgresTestUrl, uniqueSchema } from './testing.js';
+
+const url = await postgresTestUrl();
+
+if (url === undefined) {
+  describe.skip('postgres store conformance (no PostgreSQL reachable)', () => it.skip('needs a PostgreSQL server'));
+} else {
+  // One database per run, one schema per case: every case starts empty, and parallel runs never meet.
+  const db = await createTestDatabase(url);
+  afterAll(() => db.drop());
+  describeStoreConformance({
+    name: 'postgres',
+    create: () => postgresStore({ connectionString: db.url }, { schema: uniqueSchema() }),
+  });
+}

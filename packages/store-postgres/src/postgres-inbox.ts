@@ -1,0 +1,107 @@
+import type { ChannelId, DeadLetter, InboxEntry, InboxStore, LeasedItem } from '@loket/core';
+import type pg from 'pg';
+import { NOW_MS } from './postgres-names.js';
+import { idParam, postgresQueue } from './postgres-queue.js';
+
+interface Row {
+  id: string;
+  channel: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  received_at: string;
+  attempts: number;
+  lease_token: string;
+  error: string | null;
+  failed_at: string | null;
+  failed_events: string[] | null;
+}
+
+/** An inbox row as the entry the gateway stored. */
+export function inboxEntryOf(row: Row): InboxEntry {
+  return {
+    channel: row.channel as ChannelId,
+    // A plain Uint8Array copy: callers compare and keep it without sharing the driver's Buffer.
+    request: { method: row.method, url: row.url, headers: row.headers, body: new Uint8Array(row.body) },
+    receivedAt: Number(row.received_at),
+  };
+}
+
+/** An inbox row in the `dead` state as the dead letter it is. */
+export function deadLetterOf(row: Row): DeadLetter {
+  return {
+    ...inboxEntryOf(row),
+    id: String(row.id),
+    attempts: row.attempts,
+    error: row.error ?? '',
+    failedAt: Number(row.failed_at ?? 0),
+    failedEvents: row.failed_events ?? [],
+  };
+}
+
+/**
+ * The inbox of `postgresStore`: one table on the shared {@link postgresQueue} core, where `state` is `queued` or
+ * `dead`. The raw body is `bytea`, so bytes that are not UTF-8 come back exactly. Ack deletes the row; a dead
+ * letter keeps its bytes for replay. `onEnqueued` runs after each commit (the store wakes other processes' workers).
+ */
+export function postgresInbox(pool: pg.Pool, table: string, onEnqueued: () => void): InboxStore {
+  const queue = postgresQueue<Row>(pool, table);
+  const ack = queue.whileHeld(`DELETE FROM ${table}`);
+  const bury = queue.whileHeld(
+    `UPDATE ${table} SET state = 'dead', lease_token = NULL, error = $1, failed_at = ${NOW_MS}, failed_events = $2`,
+  );
+
+  return {
+    async enqueue(entry) {
+      const { request } = entry;
+      const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO ${table} (channel, method, url, headers, body, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [entry.channel, request.method, request.url, JSON.stringify(request.headers), body, entry.receivedAt],
+      );
+      onEnqueued();
+      return String(rows[0]?.id);
+    },
+    async lease({ limit, leaseMs }) {
+      return (await queue.lease(limit, leaseMs)).map(
+        (row): LeasedItem => ({
+          ...inboxEntryOf(row),
+          id: String(row.id),
+          token: row.lease_token,
+          attempts: row.attempts,
+        }),
+      );
+    },
+    extend: (id, token, leaseMs) => queue.extend(id, token, leaseMs),
+    async ack(id, token) {
+      await ack(id, token);
+    },
+    async retry(id, token, { delayMs, error }) {
+      await queue.retry(id, token, delayMs, error);
+    },
+    async deadLetter(id, token, { error, failedEvents }) {
+      await bury(id, token, error, JSON.stringify(failedEvents));
+    },
+    async deadLetters(options = {}) {
+      const { rows } = await pool.query<Row>(
+        `SELECT * FROM ${table} WHERE state = 'dead' ORDER BY failed_at, id LIMIT $1`,
+        [options.limit === undefined ? null : Math.max(0, options.limit)],
+      );
+      return rows.map(deadLetterOf);
+    },
+    async replay(id) {
+      const r = await pool.query(
+        `UPDATE ${table} SET state = 'queued', attempts = 0, available_at = 0, lease_token = NULL, error = NULL,
+           failed_at = NULL, failed_events = NULL WHERE id = $1 AND state = 'dead'`,
+        [idParam(id)],
+      );
+      if (r.rowCount === 1) onEnqueued();
+      return r.rowCount === 1;
+    },
+    async stats() {
+      const { pending, leased, finished } = await queue.stats();
+      return { pending, leased, dead: finished };
+    },
+  };
+}
