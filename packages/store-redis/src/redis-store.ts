@@ -39,7 +39,7 @@ export function redisStore(options: RedisStoreOptions): Store {
     conversations: redisConversations(client, keys.conversation),
     messages: redisMessages(client, keys.message, o.messageKeepMs),
     locks: redisLocks(client, keys.lock),
-    log: redisLog(client, keys.log, o.logKeepMs),
+    log: redisLog(client, keys.log, keys.logIndex, o.logKeepMs),
     close: () => connection.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { logPruner } from './sqlite-log.js';
 
 /** How many rows one sweep removed. */
 export interface PruneResult {
@@ -31,7 +32,7 @@ export function createPruner(
     `DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE touched_at < ?
        AND (status_expires_at IS NULL OR status_expires_at <= ?) LIMIT ${BATCH})`,
   );
-  const log = db.prepare(`DELETE FROM log WHERE rowid IN (SELECT rowid FROM log WHERE at < ? LIMIT ${BATCH})`);
+  const log = logPruner(db);
   // Queued jobs stay however old they are: only a job's outcome expires, never a send that is still owed.
   const outbox = db.prepare(
     `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'queued' AND created_at < ? LIMIT ${BATCH})`,
@@ -49,7 +50,7 @@ export function createPruner(
       claims: drain(() => claims.run(at).changes),
       locks: drain(() => locks.run(at).changes),
       messages: drain(() => messages.run(at - options.messageRetentionMs, at).changes),
-      logEntries: drain(() => log.run(at - options.logRetentionMs).changes),
+      logEntries: log(at - options.logRetentionMs),
       outboxJobs: drain(() => outbox.run(at - options.messageRetentionMs).changes),
     };
   };

@@ -2,3 +2,4 @@ export * from './store.js';
 export * from './memory-store.js';
 export * from './record-store.js';
 export * from './work-topic.js';
+export * from './log-cursor.js';
