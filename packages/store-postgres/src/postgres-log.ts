@@ -1,4 +1,11 @@
-import { type ChannelId, type EventLogStore, type LogEntry, conversationKey } from '@loket/core';
+import {
+  type ChannelId,
+  type EventLogStore,
+  type LogEntry,
+  conversationKey,
+  decodeLogCursor,
+  encodeLogCursor,
+} from '@loket/core';
 import type pg from 'pg';
 import type { TableNames } from './postgres-names.js';
 import { inTransaction } from './postgres-transaction.js';
@@ -15,20 +22,6 @@ function entryOf(row: Row): LogEntry {
   const entry: LogEntry = { seq: Number(row.seq), at: Number(row.at), kind: row.kind, data: row.data ?? undefined };
   if (row.key !== null) entry.key = row.key;
   return entry;
-}
-
-/** A page cursor of `conversations()`: the last item's `updatedAt` and key, so the next page starts after it. */
-function encodeCursor(updatedAt: number, key: string): string {
-  return Buffer.from(JSON.stringify([updatedAt, key])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): [number, string] | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const [at, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    if (typeof at === 'number' && typeof key === 'string') return [at, key];
-  } catch {}
-  return undefined;
 }
 
 const COLUMNS = 'seq, at, kind, data, key';
@@ -100,7 +93,7 @@ export function postgresLog(pool: pg.Pool, t: TableNames): EventLogStore {
     },
     byKey: (ref, idem) => byKey(pool, conversationKey(ref), idem),
     async conversations(options = {}) {
-      const after = decodeCursor(options.cursor);
+      const after = decodeLogCursor(options.cursor);
       const limit = options.limit === undefined ? null : Math.max(0, options.limit);
       const { rows } = await pool.query<{
         conversation: string;
@@ -115,8 +108,8 @@ export function postgresLog(pool: pg.Pool, t: TableNames): EventLogStore {
          ORDER BY updated_at, conversation LIMIT $4`,
         [
           options.updatedSince ?? Number.MIN_SAFE_INTEGER,
-          after?.[0] ?? null,
-          after?.[1] ?? '',
+          after?.at ?? null,
+          after?.key ?? '',
           limit === null ? null : limit + 1,
         ],
       );
@@ -128,7 +121,7 @@ export function postgresLog(pool: pg.Pool, t: TableNames): EventLogStore {
       }));
       const last = page.at(-1);
       return limit !== null && rows.length > limit && last
-        ? { items, cursor: encodeCursor(Number(last.updated_at), last.conversation) }
+        ? { items, cursor: encodeLogCursor({ at: Number(last.updated_at), key: last.conversation }) }
         : { items };
     },
     async prune(olderThan) {
