@@ -5,6 +5,7 @@ import { dedupeCases } from './store-dedupe-cases.js';
 import { inboxCases } from './store-inbox-cases.js';
 import { lockCases } from './store-lock-cases.js';
 import { logCases } from './store-log-cases.js';
+import { logRecordCases } from './store-log-record-cases.js';
 import { messageCases } from './store-message-cases.js';
 import { outboxCases } from './store-outbox-cases.js';
 import { type StoreConformanceOptions, useStore } from './store-suite-context.js';
@@ -37,6 +38,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     messageCases(ctx);
     lockCases(ctx);
     logCases(ctx);
+    logRecordCases(ctx);
     concurrencyCases(ctx);
   });
 }
