@@ -9,7 +9,7 @@ export interface PruneResult {
   logEntries: number;
   /** Finished outbox jobs (done, failed, skipped) older than the message retention. */
   outboxJobs: number;
-  /** Expired key-value entries and rate buckets idle past their window. */
+  /** Expired key-value entries, rate keys that carry no debt, spilled pub/sub messages. */
   expired: number;
 }
 
@@ -19,7 +19,7 @@ const BATCH = 1000;
 /**
  * Deletes what no reader can need any more, in batches, each through an index: expired dedupe claims, locks
  * and key-value entries, sent-message records untouched for `messageRetentionMs` (and finished outbox jobs as
- * old), log entries older than `logRetentionMs`, idle rate buckets and spilled pub/sub messages. Log heads stay,
+ * old), log entries older than `logRetentionMs`, rate keys without debt and spilled pub/sub messages. Log heads stay,
  * so seqs keep counting on. Queued inbox items and outbox jobs are never pruned, however old.
  */
 export function createPruner(
@@ -58,7 +58,7 @@ export function createPruner(
       outboxJobs: await drain(batched(t.outbox, 'id', `state <> 'queued' AND created_at < ${NOW_MS} - $1`), [message]),
       expired:
         (await drain(batched(t.kv, 'key', `expires_at <= ${NOW_MS}`))) +
-        (await drain(batched(t.rates, 'key', `updated_at + window_ms < ${NOW_MS}`))) +
+        (await drain(batched(t.rates, 'key', `tat <= ${NOW_MS}`))) +
         (await drain(batched(t.spill, 'id', `at < ${NOW_MS} - 60000`))),
     };
   };

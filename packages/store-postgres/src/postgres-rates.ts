@@ -3,29 +3,31 @@ import type pg from 'pg';
 import { NOW_MS } from './postgres-names.js';
 
 /**
- * Shared rate limits of `postgresStore`: a token bucket per key (capacity `count`, refilled at count / windowMs),
- * taken in one upsert. The row lock of ON CONFLICT orders racing takers in every process; the row keeps whether
- * the last take succeeded, so the answer (0, or the ms until one unit is back) comes from the same statement.
+ * Shared rate limits of `postgresStore`: the GCRA of core's `gcraStep` (a theoretical arrival time per key; a
+ * unit costs windowMs / count and is taken while the new tat stays within one window of now), as one upsert.
+ * The row lock of ON CONFLICT orders racing takers in every process. The server clock is read once (`at`, kept in
+ * the row with the outcome), so the answer, 0 or the ms to wait, comes from the same statement.
  */
 export function postgresRates(pool: pg.Pool, table: string): RateStore {
-  // The bucket after refilling since the last take, never above capacity ($2 units per $3 ms).
-  const refilled = `least($2::double precision, ${table}.tokens + (${NOW_MS} - ${table}.updated_at) * $2::double precision / $3)`;
+  // $2 = cost (ms per unit), $3 = windowMs. excluded.at is this take's now; the new tat if a unit is taken:
+  const next = `greatest(${table}.tat, excluded.at) + $2::double precision`;
+  const fits = `${next} - excluded.at <= $3::double precision`;
   return {
     async take(key, { count, windowMs }) {
-      if (count <= 0) return Math.max(1, Math.ceil(windowMs));
-      const { rows } = await pool.query<{ tokens: number; taken: boolean }>(
-        `INSERT INTO ${table} (key, tokens, taken, updated_at, window_ms) VALUES ($1, $2::double precision - 1, true, ${NOW_MS}, $3)
+      const cost = windowMs / Math.max(1, count);
+      const { rows } = await pool.query<{ tat: number; at: string; taken: boolean }>(
+        `INSERT INTO ${table} (key, tat, at, taken)
+         SELECT $1, c.now + $2::double precision, c.now, true FROM (SELECT ${NOW_MS} AS now) c
          ON CONFLICT (key) DO UPDATE SET
-           taken = ${refilled} >= 1,
-           tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-           updated_at = ${NOW_MS},
-           window_ms = excluded.window_ms
-         RETURNING tokens, taken`,
-        [key, count, Math.max(1, Math.round(windowMs))],
+           tat = CASE WHEN ${fits} THEN ${next} ELSE ${table}.tat END,
+           taken = ${fits},
+           at = excluded.at
+         RETURNING tat, at, taken`,
+        [key, cost, windowMs],
       );
       const row = rows[0];
       if (!row || row.taken) return 0;
-      return Math.max(1, Math.ceil(((1 - row.tokens) * windowMs) / count));
+      return Math.max(1, Math.ceil(row.tat + cost - Number(row.at) - windowMs));
     },
   };
 }

@@ -125,11 +125,11 @@ CREATE INDEX ${t.prefix}kv_expires ON ${t.kv} (expires_at) WHERE expires_at IS N
 
 CREATE TABLE ${t.rates} (
   key text PRIMARY KEY,
-  tokens double precision NOT NULL,
-  taken boolean NOT NULL,
-  updated_at bigint NOT NULL,
-  window_ms bigint NOT NULL
+  tat double precision NOT NULL,
+  at bigint NOT NULL,
+  taken boolean NOT NULL
 );
+CREATE INDEX ${t.prefix}rates_tat ON ${t.rates} (tat);
 
 CREATE TABLE ${t.spill} (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -16,6 +16,7 @@ import {
   resolvePostgresOptions,
 } from './postgres-options.js';
 import { postgresOutbox } from './postgres-outbox.js';
+import { postgresPrivacy } from './postgres-privacy.js';
 import { type PruneResult, createPruner, schedulePruning } from './postgres-pruning.js';
 import { postgresPubSub } from './postgres-pubsub.js';
 import { postgresRates } from './postgres-rates.js';
@@ -86,6 +87,7 @@ export async function postgresStore(
     kv: postgresKv(pool, t.kv),
     rates: postgresRates(pool, t.rates),
     pubsub,
+    privacy: postgresPrivacy(pool, t, logger),
     prune,
     close() {
       closing ??= (async () => {

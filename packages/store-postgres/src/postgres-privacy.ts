@@ -1,0 +1,94 @@
+import {
+  conversationKey,
+  type EraseCounts,
+  type Logger,
+  type OutboxJobRecord,
+  type PersonTarget,
+  type PrivacyStore,
+  personMatch,
+} from '@loket/core';
+import type pg from 'pg';
+import { deadLetterOf, inboxEntryOf } from './postgres-inbox.js';
+import type { TableNames } from './postgres-names.js';
+import { outboxRecordOf } from './postgres-outbox.js';
+import { inTransaction } from './postgres-transaction.js';
+
+/** SQL true when `column` (text, or bytea with `bytes`) contains one of the needles in $1. */
+const mentions = (column: string, bytes = false) =>
+  `EXISTS (SELECT 1 FROM unnest($1::text[]) n WHERE position(${bytes ? "convert_to(n, 'UTF8')" : 'n'} in ${column}) > 0)`;
+
+/**
+ * Export and erasure of a person in `postgresStore`. SQL narrows the rows with `position()` over the needles;
+ * core's `personMatch` then decides, exactly as in the other stores. An erasure deletes everything in one
+ * transaction, then runs VACUUM on the tables it touched, so the deleted row versions leave the heap and the
+ * indexes at once instead of whenever autovacuum comes by (see the README for what stays in WAL and backups).
+ */
+export function postgresPrivacy(pool: pg.Pool, t: TableNames, logger: Logger): PrivacyStore {
+  type Client = pg.Pool | pg.PoolClient;
+  const inboxRows = async (db: Client, target: PersonTarget) => {
+    const m = personMatch(target);
+    const { rows } = await db.query(
+      `SELECT * FROM ${t.inbox} WHERE ${mentions('url')} OR ${mentions('headers::text')} OR ${mentions('body', true)}`,
+      [m.needles],
+    );
+    return rows.filter((row) => m.request(inboxEntryOf(row).request));
+  };
+  const outboxRows = async (db: Client, target: PersonTarget) => {
+    const m = personMatch(target);
+    const { rows } = await db.query(
+      `SELECT * FROM ${t.outbox} WHERE ${mentions('payload')} OR ${mentions("coalesce(detail, '')")}`,
+      [m.needles],
+    );
+    return rows.map(outboxRecordOf).filter((j: OutboxJobRecord) => m.text(j.payload) || m.text(j.detail));
+  };
+
+  return {
+    async find(target) {
+      const inbox = await inboxRows(pool, target);
+      return {
+        inbox: inbox.filter((r) => r.state === 'queued').map(inboxEntryOf),
+        deadLetters: inbox.filter((r) => r.state === 'dead').map(deadLetterOf),
+        outbox: await outboxRows(pool, target),
+      };
+    },
+    async erase(target) {
+      const m = personMatch(target);
+      const keys = target.refs.map(conversationKey);
+      const counts = await inTransaction(pool, async (db): Promise<EraseCounts> => {
+        const del = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
+        const inbox = await inboxRows(db, target);
+        const jobs = await outboxRows(db, target);
+        const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+        const log = await del(`DELETE FROM ${t.log} WHERE conversation = ANY($1)`, [keys]);
+        await del(`DELETE FROM ${t.logHeads} WHERE conversation = ANY($1)`, [keys]);
+        return {
+          log,
+          conversations: await del(`DELETE FROM ${t.conversations} WHERE key = ANY($1)`, [keys]),
+          contacts: await del(`DELETE FROM ${t.contacts} WHERE conversation = ANY($2) OR ${mentions('contact_id')}`, [
+            m.needles,
+            keys,
+          ]),
+          messages: await del(
+            `DELETE FROM ${t.messages} WHERE channel || ':' || account || ':' || "user" = ANY($2) OR ${mentions('id')}`,
+            [m.needles, keys],
+          ),
+          inbox: await del(`DELETE FROM ${t.inbox} WHERE id = ANY($1) AND state = 'queued'`, [ids(inbox)]),
+          deadLetters: await del(`DELETE FROM ${t.inbox} WHERE id = ANY($1) AND state = 'dead'`, [ids(inbox)]),
+          outbox: await del(`DELETE FROM ${t.outbox} WHERE id = ANY($1)`, [ids(jobs)]),
+          dedupe: await del(`DELETE FROM ${t.dedupe} WHERE ${mentions('key')}`, [m.needles]),
+          kv: await del(`DELETE FROM ${t.kv} WHERE ${mentions('key')} OR ${mentions('value')}`, [m.needles]),
+        };
+      });
+      const touched = [t.log, t.logHeads, t.conversations, t.contacts, t.messages, t.inbox, t.outbox, t.dedupe, t.kv];
+      await pool
+        .query(`VACUUM ${touched.join(', ')}`)
+        .catch((err: unknown) =>
+          logger.warn(
+            { err },
+            '[loket] [store-postgres] VACUUM after an erasure failed; autovacuum will clean up later',
+          ),
+        );
+      return counts;
+    },
+  };
+}
