@@ -19,5 +19,7 @@ if (url === undefined) {
       return store;
     },
     cleanup: (store) => deleteKeys(url, prefixes.get(store)!),
+    twin: (store) => redisStore({ url, keyPrefix: prefixes.get(store)! }),
+    sharedPubSub: true,
   });
 }

@@ -38,6 +38,14 @@ export interface KeyLayout {
   log(ref: ConversationRef): LogKeys;
   /** Every conversation with a log, scored by its last activity (member: {@link conversationMember}). */
   logIndex: string;
+  kv(key: string): string;
+  rate(key: string): string;
+  /** The contact a conversation belongs to (under the conversation's tag). */
+  contactOf(ref: ConversationRef): string;
+  /** A contact's link counter and its conversations (under the contact's tag). */
+  contact(contactId: string): [string, string];
+  /** The pub/sub channel of a topic. */
+  channel(topic: string): string;
 }
 
 /**
@@ -79,7 +87,9 @@ function queueKeys(prefix: string, tag: string): InboxKeys {
  * The key layout under `prefix`:
  * `<prefix>{inbox}:<part>` for the inbox, `<prefix>{outbox}:<part>` and `<prefix>{outbox}:batch:<id>` for the
  * outbox, `<prefix>{conv:<channel>:<account>:<user>}:state|log|log-seq|log-keys` for a conversation,
- * `<prefix>log-index` listing the conversations with a log, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
+ * `<prefix>log-index` listing the conversations with a log, `<prefix>{contact:<id>}:seq|conversations` for a
+ * contact, `<prefix>{conv:...}:contact` for a conversation's contact, `<prefix>kv:<key>`, `<prefix>rate:<key>`,
+ * the pub/sub channels `<prefix>pubsub:<topic>`, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
  */
 export function keyLayout(prefix: string): KeyLayout {
   return {
@@ -99,5 +109,13 @@ export function keyLayout(prefix: string): KeyLayout {
       keys: `${prefix}${conversationTag(ref)}:log-keys`,
     }),
     logIndex: `${prefix}log-index`,
+    kv: (key) => `${prefix}kv:${key}`,
+    rate: (key) => `${prefix}rate:${key}`,
+    contactOf: (ref) => `${prefix}${conversationTag(ref)}:contact`,
+    contact: (id) => {
+      const tag = `{contact:${encodeURIComponent(id)}}`;
+      return [`${prefix}${tag}:seq`, `${prefix}${tag}:conversations`];
+    },
+    channel: (topic) => `${prefix}pubsub:${topic}`,
   };
 }

@@ -9,6 +9,10 @@ export interface PruneResult {
   logEntries: number;
   /** Finished outbox jobs (done, failed, skipped) older than the message retention. */
   outboxJobs: number;
+  /** Expired key-value entries. */
+  kv: number;
+  /** Rate keys whose allowance is whole again (nothing to remember). */
+  rates: number;
 }
 
 /** Rows deleted per transaction, so a large backlog never holds the write lock for long. */
@@ -38,6 +42,11 @@ export function createPruner(
     `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'queued' AND created_at < ? LIMIT ${BATCH})`,
   );
 
+  const kv = db.prepare(
+    `DELETE FROM kv WHERE key IN (SELECT key FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ${BATCH})`,
+  );
+  const rates = db.prepare(`DELETE FROM rates WHERE key IN (SELECT key FROM rates WHERE tat <= ? LIMIT ${BATCH})`);
+
   const drain = (run: () => number): number => {
     let total = 0;
     for (let n = run(); n > 0; n = run()) total += n;
@@ -52,6 +61,8 @@ export function createPruner(
       messages: drain(() => messages.run(at - options.messageRetentionMs, at).changes),
       logEntries: log(at - options.logRetentionMs),
       outboxJobs: drain(() => outbox.run(at - options.messageRetentionMs).changes),
+      kv: drain(() => kv.run(at).changes),
+      rates: drain(() => rates.run(at).changes),
     };
   };
 }

@@ -1,7 +1,9 @@
-import type { Store } from '@loket/core';
+import { type Store, memoryPubSub } from '@loket/core';
+import { sqliteContacts } from './sqlite-contacts.js';
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteDedupe } from './sqlite-dedupe.js';
 import { sqliteInbox } from './sqlite-inbox.js';
+import { sqliteKv } from './sqlite-kv.js';
 import { sqliteLocks } from './sqlite-locks.js';
 import { sqliteLog } from './sqlite-log.js';
 import { sqliteMessages } from './sqlite-messages.js';
@@ -9,6 +11,7 @@ import { openDatabase } from './sqlite-open.js';
 import { sqliteOutbox } from './sqlite-outbox.js';
 import { type SqliteStoreOptions, resolveSqliteOptions } from './sqlite-options.js';
 import { type PruneResult, createPruner, schedulePruning } from './sqlite-pruning.js';
+import { sqliteRates } from './sqlite-rates.js';
 
 /** A {@link Store} on one SQLite file, with a way to run the retention sweep by hand. */
 export interface SqliteStore extends Store {
@@ -51,6 +54,11 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
     messages: sqliteMessages(db, now),
     locks: sqliteLocks(db, now),
     log: sqliteLog(db),
+    contacts: sqliteContacts(db),
+    kv: sqliteKv(db, now),
+    rates: sqliteRates(db, now),
+    // In-process, as the Store contract has it for SQLite: other processes on the file do not see these messages.
+    pubsub: memoryPubSub((err) => logger.error({ err }, '[loket] [store-sqlite] a pub/sub listener failed')),
     async prune() {
       return prune();
     },
