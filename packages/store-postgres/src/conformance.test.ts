@@ -1,9 +1,11 @@
+import type { Store } from '@loket/core';
 import { describeStoreConformance } from '@loket/testing';
 import { afterAll, describe, it } from 'vitest';
 import { postgresStore } from './index.js';
 import { createTestDatabase, postgresTestUrl, uniqueSchema } from './testing.js';
 
 const url = await postgresTestUrl();
+const schemas = new WeakMap<Store, string>();
 
 if (url === undefined) {
   describe.skip('postgres store conformance (no PostgreSQL reachable)', () => it.skip('needs a PostgreSQL server'));
@@ -11,8 +13,15 @@ if (url === undefined) {
   // One database per run, one schema per case: every case starts empty, and parallel runs never meet.
   const db = await createTestDatabase(url);
   afterAll(() => db.drop());
+  const open = async (schema: string) => {
+    const store = await postgresStore({ connectionString: db.url }, { schema });
+    schemas.set(store, schema);
+    return store;
+  };
   describeStoreConformance({
     name: 'postgres',
-    create: () => postgresStore({ connectionString: db.url }, { schema: uniqueSchema() }),
+    create: () => open(uniqueSchema()),
+    twin: (store) => open(schemas.get(store)!),
+    sharedPubSub: true,
   });
 }
