@@ -2,7 +2,7 @@ import type { Store } from '@loket/core';
 import { describeStoreConformance } from '@loket/testing';
 import { afterAll, describe, it } from 'vitest';
 import { postgresStore } from './index.js';
-import { createTestDatabase, postgresTestUrl, uniqueSchema } from './testing.js';
+import { createTestDatabase, postgresTestUrl, rawContains, uniqueSchema } from './testing.js';
 
 const url = await postgresTestUrl();
 const schemas = new WeakMap<Store, string>();
@@ -23,5 +23,6 @@ if (url === undefined) {
     create: () => open(uniqueSchema()),
     twin: (store) => open(schemas.get(store)!),
     sharedPubSub: true,
+    rawContains: (store, needle) => rawContains(db.url, schemas.get(store)!, needle),
   });
 }

@@ -37,6 +37,7 @@ const optionsSchema = z.strictObject({
     .max(MAX_PREFIX, { message: `must be at most ${MAX_PREFIX} characters (table and index names fit in 63)` })
     .optional(),
   migrate: z.boolean().optional(),
+  eraseVacuum: z.enum(['full', 'plain', 'none']).optional(),
   retention: z
     .strictObject({
       logDays: positive.optional(),
@@ -75,6 +76,13 @@ export interface PostgresStoreOptions {
    * the version it needs: apply the SQL of `loket db migrate --print` yourself.
    */
   migrate?: boolean;
+  /**
+   * What `privacy.erase` runs on the tables it deleted from, once committed. `'full'` (default): VACUUM FULL, which
+   * rewrites them, so the erased bytes are in no data page any more (it locks each table while it rewrites it).
+   * `'plain'`: VACUUM, without locks, which frees the rows but may leave their bytes in free space until reused.
+   * `'none'`: leave it to autovacuum. WAL and backups keep what they kept either way (see the README).
+   */
+  eraseVacuum?: 'full' | 'plain' | 'none';
   retention?: {
     /** Log entries older than this many days are pruned (default 90); `seq` keeps counting after them. */
     logDays?: number;
@@ -93,6 +101,7 @@ export interface ResolvedPostgresOptions {
   schema: string;
   tablePrefix: string;
   migrate: boolean;
+  eraseVacuum: 'full' | 'plain' | 'none';
   logRetentionMs: number;
   messageRetentionMs: number;
   sweepEveryMs: number;
@@ -123,6 +132,7 @@ export function resolvePostgresOptions(connection: unknown, options: unknown): R
     schema: o.schema ?? 'public',
     tablePrefix: o.tablePrefix ?? 'loket_',
     migrate: o.migrate ?? true,
+    eraseVacuum: o.eraseVacuum ?? 'full',
     logRetentionMs: Math.ceil((o.retention?.logDays ?? 90) * DAY_MS),
     messageRetentionMs: Math.ceil((o.retention?.messageDays ?? 30) * DAY_MS),
     sweepEveryMs: o.retention?.sweepMs ?? 60_000,

@@ -20,10 +20,15 @@ const mentions = (column: string, bytes = false) =>
 /**
  * Export and erasure of a person in `postgresStore`. SQL narrows the rows with `position()` over the needles;
  * core's `personMatch` then decides, exactly as in the other stores. An erasure deletes everything in one
- * transaction, then runs VACUUM on the tables it touched, so the deleted row versions leave the heap and the
- * indexes at once instead of whenever autovacuum comes by (see the README for what stays in WAL and backups).
+ * transaction, then (by default) VACUUM FULL on the tables it deleted from: a plain VACUUM frees the row
+ * versions but leaves their bytes in the pages' free space and in index pages, a rewrite leaves none (see the
+ * README for what stays in WAL and backups).
  */
-export function postgresPrivacy(pool: pg.Pool, t: TableNames, logger: Logger): PrivacyStore {
+export function postgresPrivacy(
+  pool: pg.Pool,
+  t: TableNames,
+  options: { vacuum: 'full' | 'plain' | 'none'; logger: Logger },
+): PrivacyStore {
   type Client = pg.Pool | pg.PoolClient;
   const inboxRows = async (db: Client, target: PersonTarget) => {
     const m = personMatch(target);
@@ -54,13 +59,14 @@ export function postgresPrivacy(pool: pg.Pool, t: TableNames, logger: Logger): P
     async erase(target) {
       const m = personMatch(target);
       const keys = target.refs.map(conversationKey);
+      let heads = 0;
       const counts = await inTransaction(pool, async (db): Promise<EraseCounts> => {
         const del = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
         const inbox = await inboxRows(db, target);
         const jobs = await outboxRows(db, target);
         const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
         const log = await del(`DELETE FROM ${t.log} WHERE conversation = ANY($1)`, [keys]);
-        await del(`DELETE FROM ${t.logHeads} WHERE conversation = ANY($1)`, [keys]);
+        heads = await del(`DELETE FROM ${t.logHeads} WHERE conversation = ANY($1)`, [keys]);
         return {
           log,
           conversations: await del(`DELETE FROM ${t.conversations} WHERE key = ANY($1)`, [keys]),
@@ -79,15 +85,29 @@ export function postgresPrivacy(pool: pg.Pool, t: TableNames, logger: Logger): P
           kv: await del(`DELETE FROM ${t.kv} WHERE ${mentions('key')} OR ${mentions('value')}`, [m.needles]),
         };
       });
-      const touched = [t.log, t.logHeads, t.conversations, t.contacts, t.messages, t.inbox, t.outbox, t.dedupe, t.kv];
-      await pool
-        .query(`VACUUM ${touched.join(', ')}`)
-        .catch((err: unknown) =>
-          logger.warn(
-            { err },
-            '[loket] [store-postgres] VACUUM after an erasure failed; autovacuum will clean up later',
-          ),
-        );
+      const touched: [string, number][] = [
+        [t.log, counts.log],
+        [t.logHeads, heads],
+        [t.conversations, counts.conversations],
+        [t.contacts, counts.contacts],
+        [t.messages, counts.messages],
+        [t.inbox, counts.inbox + counts.deadLetters],
+        [t.outbox, counts.outbox],
+        [t.dedupe, counts.dedupe],
+        [t.kv, counts.kv],
+      ];
+      const tables = touched.filter(([, n]) => n > 0).map(([table]) => table);
+      if (options.vacuum !== 'none' && tables.length > 0) {
+        const vacuum = options.vacuum === 'full' ? 'VACUUM FULL' : 'VACUUM';
+        await pool
+          .query(`${vacuum} ${tables.join(', ')}`)
+          .catch((err: unknown) =>
+            options.logger.warn(
+              { err },
+              `[loket] [store-postgres] ${vacuum} after an erasure failed; the rows are deleted, autovacuum frees them later`,
+            ),
+          );
+      }
       return counts;
     },
   };

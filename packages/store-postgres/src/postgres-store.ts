@@ -87,7 +87,7 @@ export async function postgresStore(
     kv: postgresKv(pool, t.kv),
     rates: postgresRates(pool, t.rates),
     pubsub,
-    privacy: postgresPrivacy(pool, t, logger),
+    privacy: postgresPrivacy(pool, t, { vacuum: o.eraseVacuum, logger }),
     prune,
     close() {
       closing ??= (async () => {

@@ -77,3 +77,34 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Whether `needle` (as UTF-8) is in any page of any table, index or TOAST table of `schema`, live rows or not:
+ * proves that an erasure left no trace in the data files. Reads the pages with `get_raw_page` (the pageinspect
+ * extension, created here; needs a superuser, as the test server's `postgres` is).
+ */
+export async function rawContains(url: string, schema: string, needle: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+    const { rows } = await client.query<{ found: boolean }>(
+      `WITH rels AS (
+         SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = $1 AND c.relkind IN ('r', 'i')
+         UNION
+         SELECT c.reltoastrelid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = $1 AND c.reltoastrelid <> 0
+         UNION
+         SELECT i.indexrelid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_index i ON i.indrelid = c.reltoastrelid WHERE n.nspname = $1
+       )
+       SELECT coalesce(bool_or(position(convert_to($2, 'UTF8') in get_raw_page(rels.oid::regclass::text, b)) > 0), false) AS found
+       FROM rels, generate_series(0, (pg_relation_size(rels.oid) / current_setting('block_size')::int)::int - 1) b`,
+      [schema, needle],
+    );
+    return rows[0]?.found ?? false;
+  } finally {
+    await client.end();
+  }
+}
