@@ -11,6 +11,7 @@ import { redisLog } from './redis-log.js';
 import { redisMessages } from './redis-messages.js';
 import { redisOutbox } from './redis-outbox.js';
 import { type RedisStoreOptions, resolveRedisOptions } from './redis-options.js';
+import { redisPrivacy } from './redis-privacy.js';
 import { redisPubSub } from './redis-pubsub.js';
 import { redisRates } from './redis-rates.js';
 
@@ -33,12 +34,14 @@ export function redisStore(options: RedisStoreOptions): Store {
   const client = connection.ready;
   const keys = keyLayout(o.keyPrefix);
 
+  const inbox = redisInbox(client, keys.inbox);
+  const outbox = redisOutbox(client, keys.outbox);
   return {
     name: 'redis',
     // Items live on the server: a gateway process that dies loses nothing (persistence is the server's AOF/RDB).
     durable: true,
-    inbox: redisInbox(client, keys.inbox),
-    outbox: redisOutbox(client, keys.outbox),
+    inbox,
+    outbox,
     dedupe: redisDedupe(client, keys.dedupe),
     conversations: redisConversations(client, keys.conversation),
     messages: redisMessages(client, keys.message, o.messageKeepMs),
@@ -47,6 +50,7 @@ export function redisStore(options: RedisStoreOptions): Store {
     contacts: redisContacts(client, { of: keys.contactOf, contact: keys.contact }),
     kv: redisKv(client, keys.kv),
     rates: redisRates(client, keys.rate),
+    privacy: redisPrivacy(client, keys, o.keyPrefix, { inbox, outbox }),
     pubsub: redisPubSub(client, connection.subscriber, keys.channel, o.logger),
     close: () => connection.close(),
   };

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Store } from '@loket/core';
 import { describeStoreConformance } from '@loket/testing';
 import { afterAll } from 'vitest';
@@ -21,4 +22,10 @@ describeStoreConformance({
   create: () => open(dir.file(`case-${++n}.db`)),
   createWithClock: (now) => open(dir.file(`case-${++n}.db`), now),
   twin: (store) => open(paths.get(store)!),
+  // The database file and its WAL, byte for byte: what a disk image of the machine would show.
+  rawContains: async (store, needle) => {
+    const path = paths.get(store)!;
+    const files = [path, `${path}-wal`].filter(existsSync);
+    return files.some((file) => readFileSync(file).includes(Buffer.from(needle)));
+  },
 });

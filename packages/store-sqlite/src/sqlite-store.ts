@@ -9,6 +9,7 @@ import { sqliteLog } from './sqlite-log.js';
 import { sqliteMessages } from './sqlite-messages.js';
 import { openDatabase } from './sqlite-open.js';
 import { sqliteOutbox } from './sqlite-outbox.js';
+import { sqlitePrivacy } from './sqlite-privacy.js';
 import { type SqliteStoreOptions, resolveSqliteOptions } from './sqlite-options.js';
 import { type PruneResult, createPruner, schedulePruning } from './sqlite-pruning.js';
 import { sqliteRates } from './sqlite-rates.js';
@@ -58,6 +59,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
     kv: sqliteKv(db, now),
     rates: sqliteRates(db, now),
     // In-process, as the Store contract has it for SQLite: other processes on the file do not see these messages.
+    privacy: sqlitePrivacy(db),
     pubsub: memoryPubSub((err) => logger.error({ err }, '[loket] [store-sqlite] a pub/sub listener failed')),
     async prune() {
       return prune();

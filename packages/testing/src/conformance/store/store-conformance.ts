@@ -11,6 +11,7 @@ import { logCases } from './store-log-cases.js';
 import { logRecordCases } from './store-log-record-cases.js';
 import { messageCases } from './store-message-cases.js';
 import { outboxCases } from './store-outbox-cases.js';
+import { privacyCases } from './store-privacy-cases.js';
 import { pubsubCases } from './store-pubsub-cases.js';
 import { rateCases } from './store-rate-cases.js';
 import { type StoreConformanceOptions, useStore } from './store-suite-context.js';
@@ -49,6 +50,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     kvCases(ctx);
     rateCases(ctx);
     pubsubCases(ctx);
+    privacyCases(ctx);
     concurrencyCases(ctx);
   });
 }
