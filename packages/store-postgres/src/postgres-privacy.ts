@@ -20,7 +20,7 @@ const mentions = (column: string, bytes = false) =>
 /**
  * Export and erasure of a person in `postgresStore`. SQL narrows the rows with `position()` over the needles;
  * core's `personMatch` then decides, exactly as in the other stores. An erasure deletes everything in one
- * transaction, then (by default) VACUUM FULL on the tables it deleted from: a plain VACUUM frees the row
+ * transaction, then (by default) VACUUM FULL on every table of the store: a plain VACUUM frees the row
  * versions but leaves their bytes in the pages' free space and in index pages, a rewrite leaves none (see the
  * README for what stays in WAL and backups).
  */
@@ -59,14 +59,16 @@ export function postgresPrivacy(
     async erase(target) {
       const m = personMatch(target);
       const keys = target.refs.map(conversationKey);
-      let heads = 0;
       const counts = await inTransaction(pool, async (db): Promise<EraseCounts> => {
         const del = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
         const inbox = await inboxRows(db, target);
         const jobs = await outboxRows(db, target);
         const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
         const log = await del(`DELETE FROM ${t.log} WHERE conversation = ANY($1)`, [keys]);
-        heads = await del(`DELETE FROM ${t.logHeads} WHERE conversation = ANY($1)`, [keys]);
+        await del(`DELETE FROM ${t.logHeads} WHERE conversation = ANY($1)`, [keys]);
+        // Not counted, but named by the person's ids: their rate keys and locks go too.
+        await del(`DELETE FROM ${t.rates} WHERE ${mentions('key')}`, [m.needles]);
+        await del(`DELETE FROM ${t.locks} WHERE ${mentions('key')}`, [m.needles]);
         return {
           log,
           conversations: await del(`DELETE FROM ${t.conversations} WHERE key = ANY($1)`, [keys]),
@@ -85,19 +87,15 @@ export function postgresPrivacy(
           kv: await del(`DELETE FROM ${t.kv} WHERE ${mentions('key')} OR ${mentions('value')}`, [m.needles]),
         };
       });
-      const touched: [string, number][] = [
-        [t.log, counts.log],
-        [t.logHeads, heads],
-        [t.conversations, counts.conversations],
-        [t.contacts, counts.contacts],
-        [t.messages, counts.messages],
-        [t.inbox, counts.inbox + counts.deadLetters],
-        [t.outbox, counts.outbox],
-        [t.dedupe, counts.dedupe],
-        [t.kv, counts.kv],
-      ];
-      const tables = touched.filter(([, n]) => n > 0).map(([table]) => table);
-      if (options.vacuum !== 'none' && tables.length > 0) {
+      // Every table: a row about the person may have been deleted long ago (a released lock, a pruned claim) and
+      // still sit in a page's free space; only a rewrite of each table and its indexes clears those bytes.
+      const tables = [t.log, t.logHeads, t.conversations, t.contacts, t.messages, t.inbox, t.outbox, t.dedupe].concat([
+        t.kv,
+        t.locks,
+        t.rates,
+        t.spill,
+      ]);
+      if (options.vacuum !== 'none') {
         const vacuum = options.vacuum === 'full' ? 'VACUUM FULL' : 'VACUUM';
         await pool
           .query(`${vacuum} ${tables.join(', ')}`)
