@@ -13,14 +13,15 @@ if (url === undefined) {
   // One database per run, one schema per case: every case starts empty, and parallel runs never meet.
   const db = await createTestDatabase(url);
   afterAll(() => db.drop());
-  const open = async (schema: string) => {
-    const store = await postgresStore({ connectionString: db.url }, { schema });
+  const open = async (schema: string, now?: () => number) => {
+    const store = await postgresStore({ connectionString: db.url }, now === undefined ? { schema } : { schema, now });
     schemas.set(store, schema);
     return store;
   };
   describeStoreConformance({
     name: 'postgres',
     create: () => open(uniqueSchema()),
+    createWithClock: (now) => open(uniqueSchema(), now),
     twin: (store) => open(schemas.get(store)!),
     sharedPubSub: true,
     rawContains: (store, needle) => rawContains(db.url, schemas.get(store)!, needle),

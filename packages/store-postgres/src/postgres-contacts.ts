@@ -1,12 +1,12 @@
 import { type ChannelId, type ContactStore, conversationKey } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 
 /**
  * The contacts of `postgresStore`: one row per linked conversation (its key is the primary key, so a conversation
  * belongs to at most one contact). `linked` is an identity that a move to another contact draws anew, so a
  * contact lists its conversations in the order they were linked to it.
  */
-export function postgresContacts(pool: pg.Pool, table: string): ContactStore {
+export function postgresContacts(pool: Db, table: string): ContactStore {
   return {
     async link(contactId, ref) {
       await pool.query(

@@ -1,5 +1,5 @@
 import { type ConversationRef, type ConversationState, type ConversationStore, conversationKey } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 
 interface Row {
   account: string;
@@ -16,7 +16,7 @@ interface Row {
  * Every write is one upsert of its own column (consent merges one topic with `||`), so concurrent writers of
  * different fields, or of different topics, never overwrite each other.
  */
-export function postgresConversations(pool: pg.Pool, table: string): ConversationStore {
+export function postgresConversations(pool: Db, table: string): ConversationStore {
   const upsert = async (ref: ConversationRef, column: string, value: unknown, set: string, where = '') => {
     const r = await pool.query(
       `INSERT INTO ${table} (key, channel, account, "user", ${column}) VALUES ($1, $2, $3, $4, $5)

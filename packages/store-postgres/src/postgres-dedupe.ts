@@ -1,5 +1,5 @@
 import type { DedupeStore } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 /**
@@ -7,7 +7,7 @@ import { NOW_MS } from './postgres-names.js';
  * racing claimers (in any process) exactly one gets its row inserted or updated, and with it a token; the others'
  * ON CONFLICT finds a live claim and changes nothing.
  */
-export function postgresDedupe(pool: pg.Pool, table: string): DedupeStore {
+export function postgresDedupe(pool: Db, table: string): DedupeStore {
   return {
     async claim(key, ttlMs) {
       const { rows } = await pool.query<{ token: string }>(

@@ -1,9 +1,10 @@
 import type { ChannelId, DeadLetter, InboxEntry, InboxStore, LeasedItem } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 import { idParam, postgresQueue } from './postgres-queue.js';
 
-interface Row {
+/** An inbox row as the driver returns it. */
+export interface InboxRow {
   id: string;
   channel: string;
   method: string;
@@ -11,6 +12,7 @@ interface Row {
   headers: Record<string, string>;
   body: Buffer;
   received_at: string;
+  state: 'queued' | 'dead';
   attempts: number;
   lease_token: string;
   error: string | null;
@@ -19,7 +21,7 @@ interface Row {
 }
 
 /** An inbox row as the entry the gateway stored. */
-export function inboxEntryOf(row: Row): InboxEntry {
+export function inboxEntryOf(row: InboxRow): InboxEntry {
   return {
     channel: row.channel as ChannelId,
     // A plain Uint8Array copy: callers compare and keep it without sharing the driver's Buffer.
@@ -29,7 +31,7 @@ export function inboxEntryOf(row: Row): InboxEntry {
 }
 
 /** An inbox row in the `dead` state as the dead letter it is. */
-export function deadLetterOf(row: Row): DeadLetter {
+export function deadLetterOf(row: InboxRow): DeadLetter {
   return {
     ...inboxEntryOf(row),
     id: String(row.id),
@@ -45,8 +47,8 @@ export function deadLetterOf(row: Row): DeadLetter {
  * `dead`. The raw body is `bytea`, so bytes that are not UTF-8 come back exactly. Ack deletes the row; a dead
  * letter keeps its bytes for replay. `onEnqueued` runs after each commit (the store wakes other processes' workers).
  */
-export function postgresInbox(pool: pg.Pool, table: string, onEnqueued: () => void): InboxStore {
-  const queue = postgresQueue<Row>(pool, table);
+export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): InboxStore {
+  const queue = postgresQueue<InboxRow>(pool, table);
   const ack = queue.whileHeld(`DELETE FROM ${table}`);
   const bury = queue.whileHeld(
     `UPDATE ${table} SET state = 'dead', lease_token = NULL, error = $1, failed_at = ${NOW_MS}, failed_events = $2`,
@@ -84,7 +86,7 @@ export function postgresInbox(pool: pg.Pool, table: string, onEnqueued: () => vo
       await bury(id, token, error, JSON.stringify(failedEvents));
     },
     async deadLetters(options = {}) {
-      const { rows } = await pool.query<Row>(
+      const { rows } = await pool.query<InboxRow>(
         `SELECT * FROM ${table} WHERE state = 'dead' ORDER BY failed_at, id LIMIT $1`,
         [options.limit === undefined ? null : Math.max(0, options.limit)],
       );

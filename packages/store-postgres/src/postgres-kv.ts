@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 const live = (table: string) => `(${table}.expires_at IS NULL OR ${table}.expires_at > ${NOW_MS})`;
@@ -9,7 +9,7 @@ const live = (table: string) => `(${table}.expires_at IS NULL OR ${table}.expire
  * row reads as absent until the sweep deletes it; `ifAbsent` is one upsert that only overwrites a dead row, so of
  * racing writers exactly one wins.
  */
-export function postgresKv(pool: pg.Pool, table: string): KeyValueStore {
+export function postgresKv(pool: Db, table: string): KeyValueStore {
   return {
     async get(key) {
       const { rows } = await pool.query<{ value: string }>(

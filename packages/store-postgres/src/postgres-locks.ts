@@ -1,5 +1,5 @@
 import type { LockStore } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 /**
@@ -8,7 +8,7 @@ import { NOW_MS } from './postgres-names.js';
  * the next query to another connection could not release them, and a dropped connection would release them while
  * the owner still works. A row lock outlives any connection and ends only by its owner or by its expiry.
  */
-export function postgresLocks(pool: pg.Pool, table: string): LockStore {
+export function postgresLocks(pool: Db, table: string): LockStore {
   return {
     async acquire(key, ttlMs) {
       const { rows } = await pool.query<{ token: string }>(

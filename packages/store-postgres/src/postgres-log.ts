@@ -6,7 +6,7 @@ import {
   decodeLogCursor,
   encodeLogCursor,
 } from '@loket/core';
-import type pg from 'pg';
+import type { Db, Queryable } from './postgres-db.js';
 import type { TableNames } from './postgres-names.js';
 import { inTransaction } from './postgres-transaction.js';
 
@@ -32,8 +32,8 @@ const COLUMNS = 'seq, at, kind, data, key';
  * idempotency key is looked up after the lock, so a retried `clientMessageId` finds the entry its twin stored
  * (the bump is then rolled back: no gap). Pruning deletes entries and never lowers a head. `data` is `jsonb`.
  */
-export function postgresLog(pool: pg.Pool, t: TableNames): EventLogStore {
-  const byKey = async (client: pg.Pool | pg.PoolClient, key: string, idem: string) => {
+export function postgresLog(pool: Db, t: TableNames): EventLogStore {
+  const byKey = async (client: Queryable, key: string, idem: string) => {
     const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM ${t.log} WHERE conversation = $1 AND key = $2`, [
       key,
       idem,

@@ -1,5 +1,5 @@
 import { type ChannelId, type MessageStore, STATUS_RANK } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 /**
@@ -7,7 +7,7 @@ import { NOW_MS } from './postgres-names.js';
  * status whose TTL ran out) through; a racing identical update waits for the first one's row lock and then finds
  * nothing to advance, so a late `delivered` never overwrites `read`, in any process.
  */
-export function postgresMessages(pool: pg.Pool, table: string): MessageStore {
+export function postgresMessages(pool: Db, table: string): MessageStore {
   return {
     async recordSent(messageId, ref, at) {
       await pool.query(

@@ -1,5 +1,6 @@
 import { LoketError, loketMessage } from '@loket/core';
 import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import type { TableNames } from './postgres-names.js';
 import { inTransaction } from './postgres-transaction.js';
 import { migrationSql, SCHEMA_VERSION, versionTableSql } from './postgres-schema.js';
@@ -29,7 +30,7 @@ function newerError(found: { version: number; by?: string }): LoketError {
  * connection releases it). A schema written by a newer package is refused, naming its writer. With
  * `apply: false` nothing is changed, and a schema that is behind is refused with the command that prints the SQL.
  */
-export async function migrate(pool: pg.Pool, t: TableNames, apply: boolean): Promise<number> {
+export async function migrate(pool: Db, t: TableNames, apply: boolean): Promise<number> {
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`loket migrate ${t.version}`]);
     if (apply) await client.query(versionTableSql(t));

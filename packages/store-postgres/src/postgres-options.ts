@@ -45,6 +45,9 @@ const optionsSchema = z.strictObject({
       sweepMs: z.number().int().positive().optional(),
     })
     .optional(),
+  now: z
+    .custom<() => number>((v) => typeof v === 'function', { message: 'must be a function returning ms' })
+    .optional(),
   logger: z
     .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
       message: 'must be a Logger (pino fits)',
@@ -91,6 +94,11 @@ export interface PostgresStoreOptions {
     /** How often the sweep runs, in ms (default 60000). */
     sweepMs?: number;
   };
+  /**
+   * A clock for leases, claims, locks, TTLs, rates and retention (ms since the epoch), for tests that move time.
+   * Default: the database server's clock, so the gateway processes' clocks never have to agree.
+   */
+  now?: () => number;
   /** Where connection errors and failed sweeps are reported (secrets redacted). Silent by default. */
   logger?: Logger;
 }
@@ -105,6 +113,7 @@ export interface ResolvedPostgresOptions {
   logRetentionMs: number;
   messageRetentionMs: number;
   sweepEveryMs: number;
+  now?: () => number;
   logger: Logger;
 }
 
@@ -136,6 +145,7 @@ export function resolvePostgresOptions(connection: unknown, options: unknown): R
     logRetentionMs: Math.ceil((o.retention?.logDays ?? 90) * DAY_MS),
     messageRetentionMs: Math.ceil((o.retention?.messageDays ?? 30) * DAY_MS),
     sweepEveryMs: o.retention?.sweepMs ?? 60_000,
+    ...(o.now === undefined ? {} : { now: o.now }),
     logger: safeLogger(o.logger),
   };
 }

@@ -1,8 +1,9 @@
 import type { OutboxJobRecord, OutboxJobStatus, OutboxStore } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { postgresQueue } from './postgres-queue.js';
 
-interface Row {
+/** An outbox row as the driver returns it. */
+export interface OutboxRow {
   id: string;
   batch: string;
   payload: string;
@@ -14,7 +15,7 @@ interface Row {
 }
 
 /** An outbox row as `outbox.batch()` reports it. */
-export function outboxRecordOf(row: Row): OutboxJobRecord {
+export function outboxRecordOf(row: OutboxRow): OutboxJobRecord {
   const record: OutboxJobRecord = {
     id: String(row.id),
     batch: row.batch,
@@ -32,8 +33,8 @@ export function outboxRecordOf(row: Row): OutboxJobRecord {
  * multi-row INSERT (stored whole or not at all); a finished job keeps its row with the outcome in `state` and
  * `detail`, so a batch reports per recipient after a restart too.
  */
-export function postgresOutbox(pool: pg.Pool, table: string, onEnqueued: () => void): OutboxStore {
-  const queue = postgresQueue<Row>(pool, table);
+export function postgresOutbox(pool: Db, table: string, onEnqueued: () => void): OutboxStore {
+  const queue = postgresQueue<OutboxRow>(pool, table);
   const finish = queue.whileHeld(`UPDATE ${table} SET state = $1, detail = $2, lease_token = NULL`);
 
   return {
@@ -66,7 +67,7 @@ export function postgresOutbox(pool: pg.Pool, table: string, onEnqueued: () => v
     },
     finish: (id, token, outcome) => finish(id, token, outcome.status, outcome.detail),
     async batch(id) {
-      const { rows } = await pool.query<Row>(`SELECT * FROM ${table} WHERE batch = $1 ORDER BY id`, [id]);
+      const { rows } = await pool.query<OutboxRow>(`SELECT * FROM ${table} WHERE batch = $1 ORDER BY id`, [id]);
       return rows.map(outboxRecordOf);
     },
     async counts(id) {

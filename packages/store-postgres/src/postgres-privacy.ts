@@ -7,10 +7,10 @@ import {
   type PrivacyStore,
   personMatch,
 } from '@loket/core';
-import type pg from 'pg';
-import { deadLetterOf, inboxEntryOf } from './postgres-inbox.js';
+import type { Db, Queryable } from './postgres-db.js';
+import { deadLetterOf, type InboxRow, inboxEntryOf } from './postgres-inbox.js';
 import type { TableNames } from './postgres-names.js';
-import { outboxRecordOf } from './postgres-outbox.js';
+import { type OutboxRow, outboxRecordOf } from './postgres-outbox.js';
 import { inTransaction } from './postgres-transaction.js';
 
 /** SQL true when `column` (text, or bytea with `bytes`) contains one of the needles in $1. */
@@ -25,14 +25,14 @@ const mentions = (column: string, bytes = false) =>
  * README for what stays in WAL and backups).
  */
 export function postgresPrivacy(
-  pool: pg.Pool,
+  pool: Db,
   t: TableNames,
   options: { vacuum: 'full' | 'plain' | 'none'; logger: Logger },
 ): PrivacyStore {
-  type Client = pg.Pool | pg.PoolClient;
+  type Client = Queryable;
   const inboxRows = async (db: Client, target: PersonTarget) => {
     const m = personMatch(target);
-    const { rows } = await db.query(
+    const { rows } = await db.query<InboxRow>(
       `SELECT * FROM ${t.inbox} WHERE ${mentions('url')} OR ${mentions('headers::text')} OR ${mentions('body', true)}`,
       [m.needles],
     );
@@ -40,7 +40,7 @@ export function postgresPrivacy(
   };
   const outboxRows = async (db: Client, target: PersonTarget) => {
     const m = personMatch(target);
-    const { rows } = await db.query(
+    const { rows } = await db.query<OutboxRow>(
       `SELECT * FROM ${t.outbox} WHERE ${mentions('payload')} OR ${mentions("coalesce(detail, '')")}`,
       [m.needles],
     );

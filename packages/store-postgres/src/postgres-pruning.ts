@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS, type TableNames } from './postgres-names.js';
 
 /** How many rows one sweep removed. */
@@ -23,7 +23,7 @@ const BATCH = 1000;
  * so seqs keep counting on. Queued inbox items and outbox jobs are never pruned, however old.
  */
 export function createPruner(
-  pool: pg.Pool,
+  pool: Db,
   t: TableNames,
   options: { logRetentionMs: number; messageRetentionMs: number },
 ): () => Promise<PruneResult> {

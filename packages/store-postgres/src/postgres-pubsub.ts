@@ -1,5 +1,6 @@
 import { type Logger, LoketError, loketMessage, type PubSub } from '@loket/core';
 import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS, quoteIdent, type TableNames } from './postgres-names.js';
 
 /** NOTIFY payloads end at 8000 bytes; a longer message waits in the spill table and the payload names its row. */
@@ -23,7 +24,7 @@ export interface PostgresPubSub extends PubSub {
  * NOTIFY is transactional and delivered in commit order; a message too long for a payload is stored in the spill
  * table (pruned after a minute) and fetched by each listener.
  */
-export function postgresPubSub(pool: pg.Pool, t: TableNames, logger: Logger): PostgresPubSub {
+export function postgresPubSub(pool: Db, t: TableNames, logger: Logger): PostgresPubSub {
   const listeners = new Map<string, Set<(message: string) => void>>();
   let client: pg.PoolClient | undefined;
   let connecting: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 /** The columns every queue table has (the inbox's and the outbox's). */
@@ -32,7 +32,7 @@ export function idParam(id: string): string {
  * (in any process) skip each other's rows instead of waiting for them, and no row goes to two of them. A token
  * works only while its lease runs.
  */
-export function postgresQueue<R extends QueueRow>(pool: pg.Pool, table: string): PostgresQueue<R> {
+export function postgresQueue<R extends QueueRow>(pool: Db, table: string): PostgresQueue<R> {
   const held = (first: number) =>
     `id = $${first} AND lease_token = $${first + 1} AND state = 'queued' AND available_at > ${NOW_MS}`;
   const leased = `(lease_token IS NOT NULL AND available_at > ${NOW_MS})`;

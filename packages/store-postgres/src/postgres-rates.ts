@@ -1,5 +1,5 @@
 import type { RateStore } from '@loket/core';
-import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
 
 /**
@@ -8,7 +8,7 @@ import { NOW_MS } from './postgres-names.js';
  * The row lock of ON CONFLICT orders racing takers in every process. The server clock is read once (`at`, kept in
  * the row with the outcome), so the answer, 0 or the ms to wait, comes from the same statement.
  */
-export function postgresRates(pool: pg.Pool, table: string): RateStore {
+export function postgresRates(pool: Db, table: string): RateStore {
   // $2 = cost (ms per unit), $3 = windowMs. excluded.at is this take's now; the new tat if a unit is taken:
   const next = `greatest(${table}.tat, excluded.at) + $2::double precision`;
   const fits = `${next} - excluded.at <= $3::double precision`;

@@ -1,6 +1,7 @@
 import type { Store } from '@loket/core';
 import { type PostgresConnection, postgresConnection, connectError } from './postgres-connection.js';
 import { postgresContacts } from './postgres-contacts.js';
+import { clockedDb } from './postgres-db.js';
 import { postgresConversations } from './postgres-conversations.js';
 import { postgresDedupe } from './postgres-dedupe.js';
 import { postgresInbox } from './postgres-inbox.js';
@@ -51,7 +52,7 @@ export async function postgresStore(
   const o = resolvePostgresOptions(connection, options);
   const { logger } = o;
   const conn: PostgresConnection = postgresConnection(o, logger);
-  const { pool } = conn;
+  const pool = clockedDb(conn.pool, o.now);
   const t = tableNames(o.schema, o.tablePrefix);
   try {
     await migrate(pool, t, o.migrate);

@@ -1,11 +1,12 @@
 import type pg from 'pg';
+import type { Db } from './postgres-db.js';
 
 /**
  * Runs `work` in a transaction on one pooled client: COMMIT when it returns, ROLLBACK when it throws or when it
  * returns through `rollback(value)` (which undoes its writes and still answers `value`).
  */
 export async function inTransaction<T>(
-  pool: pg.Pool,
+  pool: Db,
   work: (client: pg.PoolClient, rollback: (value: T) => T) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
