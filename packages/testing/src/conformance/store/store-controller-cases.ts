@@ -4,11 +4,8 @@ import { REF, type StoreCaseContext } from './store-suite-context.js';
 /** Who answers a conversation: recorded per conversation and read back with its state. */
 export function controllerCases(ctx: StoreCaseContext): void {
   const conversations = () => ctx.store.conversations;
-  const setController = (...args: Parameters<NonNullable<ReturnType<typeof conversations>['setController']>>) => {
-    const set = conversations().setController;
-    if (!set) throw new TypeError('conversations.setController is missing');
-    return set.apply(conversations(), args);
-  };
+  const setController: ReturnType<typeof conversations>['setController'] = (ref, controller) =>
+    conversations().setController(ref, controller);
 
   describe('conversation controller', () => {
     it('is absent until set, then read back with the rest of the state', async () => {

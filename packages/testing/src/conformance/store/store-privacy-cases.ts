@@ -22,7 +22,7 @@ async function seed(store: Store): Promise<void> {
   await log.append(PIET, { at: 4, kind: 'message', data: { text: 'piet here' } });
   await conversations.recordInbound(REF, 1);
   await conversations.setConsent(REF, { topic: '*', status: 'granted', source: 'api', at: 1 });
-  await conversations.setController?.(WEB, { by: 'human', at: 3 });
+  await conversations.setController(WEB, { by: 'human', at: 3 });
   await conversations.recordInbound(PIET, 4);
   await part(store, 'contacts').link(CONTACT, REF);
   await part(store, 'contacts').link(CONTACT, WEB);
