@@ -1,6 +1,7 @@
 import type { ChannelId, DeadLetter, InboxEntry, InboxStore, LeasedItem } from '@loket/core';
 import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
+import { batchPerTick } from './postgres-batcher.js';
 import { idParam, postgresQueue } from './postgres-queue.js';
 
 /** An inbox row as the driver returns it. */
@@ -45,7 +46,8 @@ export function deadLetterOf(row: InboxRow): DeadLetter {
 /**
  * The inbox of `postgresStore`: one table on the shared {@link postgresQueue} core, where `state` is `queued` or
  * `dead`. The raw body is `bytea`, so bytes that are not UTF-8 come back exactly. Ack deletes the row; a dead
- * letter keeps its bytes for replay. `onEnqueued` runs after each commit (the store wakes other processes' workers).
+ * letter keeps its bytes for replay. Enqueues of one turn of the event loop share one multi-row INSERT (see
+ * {@link batchPerTick}). `onEnqueued` runs after each commit (the store wakes other processes' workers).
  */
 export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): InboxStore {
   const queue = postgresQueue<InboxRow>(pool, table);
@@ -54,17 +56,31 @@ export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): 
     `UPDATE ${table} SET state = 'dead', lease_token = NULL, error = $1, failed_at = ${NOW_MS}, failed_events = $2`,
   );
 
+  const insertAll = async (entries: InboxEntry[]): Promise<string[]> => {
+    const column = <V>(pick: (e: InboxEntry) => V) => entries.map(pick);
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO ${table} (channel, method, url, headers, body, received_at)
+         SELECT e.channel, e.method, e.url, e.headers, e.body, e.received_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[], $6::bigint[])
+           WITH ORDINALITY AS e(channel, method, url, headers, body, received_at, n)
+         ORDER BY n RETURNING id`,
+      [
+        column((e) => e.channel),
+        column((e) => e.request.method),
+        column((e) => e.request.url),
+        column((e) => JSON.stringify(e.request.headers)),
+        column(({ request: { body } }) => Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+        column((e) => e.receivedAt),
+      ],
+    );
+    onEnqueued();
+    // Identity values follow the insert order, which ORDER BY n pins to the callers' order.
+    return rows.map((r) => String(r.id)).sort((x, y) => Number(x) - Number(y));
+  };
+  const enqueue = batchPerTick(insertAll);
+
   return {
-    async enqueue(entry) {
-      const { request } = entry;
-      const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
-      const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO ${table} (channel, method, url, headers, body, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [entry.channel, request.method, request.url, JSON.stringify(request.headers), body, entry.receivedAt],
-      );
-      onEnqueued();
-      return String(rows[0]?.id);
-    },
+    enqueue,
     async lease({ limit, leaseMs }) {
       return (await queue.lease(limit, leaseMs)).map(
         (row): LeasedItem => ({
