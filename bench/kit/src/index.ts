@@ -1,0 +1,5 @@
+export * from './child.js';
+export * from './signed-bodies.js';
+export * from './stats.js';
+export * from './stores.js';
+export * from './wrk.js';
