@@ -7,6 +7,7 @@ import {
   alternatingRounds,
   bodyFiles,
   ensureWrk,
+  type GcStats,
   isStoreKind,
   median,
   roundStore,
@@ -31,7 +32,7 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').f
 const SERVER = fileURLToPath(new URL('./server-main.ts', import.meta.url));
 
 interface Round extends WrkResult {
-  heapUsedMb: number;
+  gc: GcStats & { requests: number };
 }
 
 async function round(kind: string, dir: string, peerDir: string): Promise<Round> {
@@ -48,9 +49,9 @@ async function round(kind: string, dir: string, peerDir: string): Promise<Round>
         connections: CONNECTIONS,
         seconds: SECONDS,
       });
-      const memory = server.next<{ heapUsedMb: number }>('MEMORY');
+      const gc = server.next<GcStats & { requests: number }>('MEMORY');
       await server.stop();
-      return { ...result, heapUsedMb: (await memory).heapUsedMb };
+      return { ...result, gc: await gc };
     } finally {
       await server.stop();
     }
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       const res = await round(kind, files.dir, peerDir);
       const flags = `${res.non200 ? ` non-200: ${res.non200}` : ''}${res.socketErrors ? ` socket errors: ${res.socketErrors}` : ''}${res.exhausted ? ' RAN OUT OF BODIES' : ''}`;
       console.log(
-        `round ${r + 1} ${line(kind, res.rps, '', res.p99Ms, `heap ${res.heapUsedMb.toFixed(0)} MB${flags}`)}`,
+        `round ${r + 1} ${line(kind, res.rps, '', res.p99Ms, `cpu ${((1000 * res.gc.cpuMs) / res.gc.requests).toFixed(0)} µs/req  heap ${res.gc.heapUsedMb.toFixed(0)} MB  GC ${res.gc.gcMs.toFixed(0)} ms (major ${res.gc.majorCount}× ${res.gc.majorMs.toFixed(0)} ms)${flags}`)}`,
       );
       return res;
     });

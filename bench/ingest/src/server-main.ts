@@ -1,7 +1,7 @@
 // Child process: serves one kind of server on a free loopback port and prints `PORT <n>`; exits on SIGTERM or
 // when the bench that started it goes away. argv: kind, handler ms, store spec (JSON), Chat SDK folder.
 import { createServer, type RequestListener } from 'node:http';
-import { exitWithParent, openStore, report, type StoreSpec } from '@loket/bench-kit';
+import { exitWithParent, openStore, report, type StoreSpec, watchGc } from '@loket/bench-kit';
 import { bareHandler } from './server-bare.js';
 import { chatSdkHandler } from './server-chat-sdk.js';
 import { gatewayHandler } from './server-gateway.js';
@@ -16,13 +16,17 @@ async function handlerOf(): Promise<RequestListener> {
 }
 
 exitWithParent();
+const gcStats = watchGc();
+let requests = 0;
 const server = createServer({ keepAliveTimeout: 60_000 }, await handlerOf());
+server.on('request', () => {
+  requests += 1;
+});
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (address && typeof address === 'object') report('PORT', address.port);
 });
 process.on('SIGTERM', () => {
-  const heap = process.memoryUsage();
-  report('MEMORY', { heapUsedMb: heap.heapUsed / 2 ** 20, rssMb: heap.rss / 2 ** 20 });
+  report('MEMORY', { ...gcStats(), requests });
   process.exit(0);
 });
