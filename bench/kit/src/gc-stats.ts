@@ -21,7 +21,7 @@ export function watchGc(): () => GcStats {
   let majorCount = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
       gcMs += entry.duration;
       if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorMs += entry.duration;
       if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {

@@ -4,7 +4,7 @@
 // the arrival times at the fake platform are replayed through the configured buckets (per account, per recipient).
 import { fileURLToPath } from 'node:url';
 import { alternatingRounds, median, PHONE_NUMBER_ID, startChild, times } from '@loket/bench-kit';
-import type { ConversationRef, Gateway, Pacing } from '@loket/core';
+import type { Content, ConversationRef, Gateway, Pacing } from '@loket/core';
 import { toWhatsAppMessage, whatsappCapabilities } from '@loket/whatsapp';
 import { request } from 'undici';
 import { checkEnvelope } from './envelope.js';
@@ -16,7 +16,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP = 500;
 const SLACK_MS = 50;
 const OUT_OF_THE_WAY: Pacing = { perAccount: { perSecond: 1_000_000 } };
-const CONTENT = { type: 'template', name: 'order_update', language: 'en', parameters: ['A-1042'] } as const;
+const CONTENT: Content = { type: 'template', name: 'order_update', language: 'en', parameters: ['A-1042'] };
 const FAKE = fileURLToPath(new URL('./fake-graph.ts', import.meta.url));
 
 interface Received {
