@@ -1,4 +1,5 @@
 export * from './child.js';
+export * from './envelope.js';
 export * from './gc-stats.js';
 export * from './signed-bodies.js';
 export * from './stats.js';

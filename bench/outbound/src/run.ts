@@ -3,11 +3,10 @@
 // outbox draining a 10,000-recipient broadcast. Pacing is raised out of the way for those; then, with pacing on,
 // the arrival times at the fake platform are replayed through the configured buckets (per account, per recipient).
 import { fileURLToPath } from 'node:url';
-import { alternatingRounds, median, PHONE_NUMBER_ID, startChild, times } from '@loket/bench-kit';
+import { alternatingRounds, checkEnvelope, median, PHONE_NUMBER_ID, startChild, times } from '@loket/bench-kit';
 import type { Content, ConversationRef, Gateway, Pacing } from '@loket/core';
 import { toWhatsAppMessage, whatsappCapabilities } from '@loket/whatsapp';
 import { request } from 'undici';
-import { checkEnvelope } from './envelope.js';
 import { gatewayUnderTest, recipients, TOPIC } from './gateway-under-test.js';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);

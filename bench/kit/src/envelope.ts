@@ -26,5 +26,5 @@ export function checkEnvelope(times: number[], perMs: number, burst: number, sla
   }
   const span = (sorted.at(-1)! - sorted[0]!) / 1000;
   const ratePerSecond = sorted.length > burst && span > 0 ? (sorted.length - burst) / span : Number.NaN;
-  return { count: sorted.length, excess: Math.ceil(excess - 1e-9), ratePerSecond };
+  return { count: sorted.length, excess: Math.max(0, Math.ceil(excess - 1e-9)), ratePerSecond };
 }
