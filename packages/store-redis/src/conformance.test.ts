@@ -2,7 +2,7 @@ import type { Store } from '@loket/core';
 import { describeStoreConformance } from '@loket/testing';
 import { describe, it } from 'vitest';
 import { redisStore } from './index.js';
-import { deleteKeys, redisTestUrl, uniquePrefix } from './testing.js';
+import { deleteKeys, rawContains, redisTestUrl, uniquePrefix } from './testing.js';
 
 const url = await redisTestUrl();
 const prefixes = new WeakMap<Store, string>();
@@ -19,5 +19,8 @@ if (url === undefined) {
       return store;
     },
     cleanup: (store) => deleteKeys(url, prefixes.get(store)!),
+    twin: (store) => redisStore({ url, keyPrefix: prefixes.get(store)! }),
+    sharedPubSub: true,
+    rawContains: (store, needle) => rawContains(url, prefixes.get(store)!, needle),
   });
 }

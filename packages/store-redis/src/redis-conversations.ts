@@ -45,6 +45,8 @@ function toState(flat: string[]): ConversationState | undefined {
   if (pendingChoices !== undefined) state.pendingChoices = JSON.parse(pendingChoices);
   const autoReplyPeriod = h.get('autoReplyPeriod');
   if (autoReplyPeriod !== undefined) state.autoReplyPeriod = autoReplyPeriod;
+  const controller = h.get('controller');
+  if (controller !== undefined) state.controller = JSON.parse(controller);
   return state;
 }
 
@@ -76,6 +78,9 @@ export function redisConversations(
     },
     async markAutoReply(ref, period) {
       return Number(await run(AUTO_REPLY, ref, period)) === 1;
+    },
+    async setController(ref, controller) {
+      await run(WRITE, ref, 1, 'controller', JSON.stringify(controller));
     },
   };
 }

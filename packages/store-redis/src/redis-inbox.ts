@@ -27,7 +27,8 @@ function encode(entry: InboxEntry): string {
   return JSON.stringify(stored);
 }
 
-function decode(json: string): InboxEntry {
+/** The entry an item's stored JSON holds. */
+export function decodeEntry(json: string): InboxEntry {
   const s = JSON.parse(json) as StoredEntry;
   const body = new Uint8Array(Buffer.from(s.body, 'base64'));
   return {
@@ -79,7 +80,7 @@ export function redisInbox(client: () => Promise<RedisScriptClient>, keys: Inbox
       const tokens = Array.from({ length: limit }, () => randomUUID());
       return rows(await run(LEASE, limit, leaseMs, ...tokens), 4).map(
         ([id, token, attempts, json]): LeasedItem => ({
-          ...decode(String(json)),
+          ...decodeEntry(String(json)),
           id: String(id),
           token: String(token),
           attempts: Number(attempts),
@@ -106,7 +107,7 @@ export function redisInbox(client: () => Promise<RedisScriptClient>, keys: Inbox
         const space = text.indexOf(' ');
         const { error, failedEvents } = JSON.parse(text.slice(space + 1)) as { error: string; failedEvents: string[] };
         return {
-          ...decode(String(json)),
+          ...decodeEntry(String(json)),
           id: String(id),
           attempts: Number(attempts),
           error,

@@ -56,7 +56,7 @@ describe.skipIf(url === undefined)('redisStore keys on a real server', () => {
     const store = redisStore({ url: url!, keyPrefix: prefix });
     await store.conversations.recordInbound(ref, 1000);
     await store.conversations.setConsent(ref, { topic: '*', status: 'granted', source: 'api', at: 1 });
-    await store.log.append(ref, { at: 1, kind: 'in', data: { text: 'hi' } });
+    await store.log.append(ref, { at: 1, kind: 'in', data: { text: 'hi' }, key: 'c1' });
     await store.conversations.recordInbound(other, 1000);
     await store.log.append(other, { at: 1, kind: 'in', data: null });
     await store.close();

@@ -23,6 +23,8 @@ export interface OutboxKeys extends InboxKeys {
 export interface LogKeys {
   seq: string;
   entries: string;
+  /** Idempotency key → seq. */
+  keys: string;
 }
 
 /** Where everything lives under a prefix. */
@@ -34,6 +36,16 @@ export interface KeyLayout {
   message(id: string): string;
   conversation(ref: ConversationRef): string;
   log(ref: ConversationRef): LogKeys;
+  /** Every conversation with a log, scored by its last activity (member: {@link conversationMember}). */
+  logIndex: string;
+  kv(key: string): string;
+  rate(key: string): string;
+  /** The contact a conversation belongs to (under the conversation's tag). */
+  contactOf(ref: ConversationRef): string;
+  /** A contact's link counter and its conversations (under the contact's tag). */
+  contact(contactId: string): [string, string];
+  /** The pub/sub channel of a topic. */
+  channel(topic: string): string;
 }
 
 /**
@@ -42,6 +54,17 @@ export interface KeyLayout {
  */
 export function conversationTag(ref: ConversationRef): string {
   return `{conv:${[ref.channel, ref.account, ref.user].map(encodeURIComponent).join(':')}}`;
+}
+
+/** A conversation as a member of a set: its URI-encoded parts joined by `:` (so it splits back unambiguously). */
+export function conversationMember(ref: ConversationRef): string {
+  return [ref.channel, ref.account, ref.user].map(encodeURIComponent).join(':');
+}
+
+/** The ref of a {@link conversationMember}. */
+export function refOfMember(member: string): ConversationRef {
+  const [channel = '', account = '', user = ''] = member.split(':').map(decodeURIComponent);
+  return { channel: channel as ConversationRef['channel'], account, user };
 }
 
 function queueKeys(prefix: string, tag: string): InboxKeys {
@@ -63,7 +86,10 @@ function queueKeys(prefix: string, tag: string): InboxKeys {
 /**
  * The key layout under `prefix`:
  * `<prefix>{inbox}:<part>` for the inbox, `<prefix>{outbox}:<part>` and `<prefix>{outbox}:batch:<id>` for the
- * outbox, `<prefix>{conv:<channel>:<account>:<user>}:state|log|log-seq` for a conversation, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
+ * outbox, `<prefix>{conv:<channel>:<account>:<user>}:state|log|log-seq|log-keys` for a conversation,
+ * `<prefix>log-index` listing the conversations with a log, `<prefix>{contact:<id>}:seq|conversations` for a
+ * contact, `<prefix>{conv:...}:contact` for a conversation's contact, `<prefix>kv:<key>`, `<prefix>rate:<key>`,
+ * the pub/sub channels `<prefix>pubsub:<topic>`, and `<prefix>dedupe:<key>`, `<prefix>lock:<key>`, `<prefix>msg:<id>` for the single-key records.
  */
 export function keyLayout(prefix: string): KeyLayout {
   return {
@@ -80,6 +106,16 @@ export function keyLayout(prefix: string): KeyLayout {
     log: (ref) => ({
       seq: `${prefix}${conversationTag(ref)}:log-seq`,
       entries: `${prefix}${conversationTag(ref)}:log`,
+      keys: `${prefix}${conversationTag(ref)}:log-keys`,
     }),
+    logIndex: `${prefix}log-index`,
+    kv: (key) => `${prefix}kv:${key}`,
+    rate: (key) => `${prefix}rate:${key}`,
+    contactOf: (ref) => `${prefix}${conversationTag(ref)}:contact`,
+    contact: (id) => {
+      const tag = `{contact:${encodeURIComponent(id)}}`;
+      return [`${prefix}${tag}:seq`, `${prefix}${tag}:conversations`];
+    },
+    channel: (topic) => `${prefix}pubsub:${topic}`,
   };
 }

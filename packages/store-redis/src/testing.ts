@@ -55,3 +55,43 @@ export async function deleteKeys(url: string, prefix: string): Promise<void> {
   await client.del(keys);
   await client.close();
 }
+
+/** A stored value as text, plus what it hides: the decoded `body` of a queue item (kept in base64). */
+function readable(value: string): string {
+  try {
+    const parsed = JSON.parse(value) as { body?: unknown };
+    if (typeof parsed?.body === 'string') return `${value}\n${Buffer.from(parsed.body, 'base64').toString('latin1')}`;
+  } catch {
+    // Not JSON: the text is all there is.
+  }
+  return value;
+}
+
+/**
+ * Whether `needle` appears anywhere under `prefix`: in a key's name or in any of its values (strings, hash
+ * fields and values, set, sorted-set and list members, queue bodies decoded). Proves that an erasure left no trace.
+ */
+export async function rawContains(url: string, prefix: string, needle: string): Promise<boolean> {
+  const client = await createClient({ url }).connect();
+  try {
+    for (const key of await keysUnder(url, prefix)) {
+      const type = await client.type(key);
+      const values =
+        type === 'string'
+          ? [(await client.get(key)) ?? '']
+          : type === 'hash'
+            ? Object.entries(await client.hGetAll(key)).flat()
+            : type === 'zset'
+              ? await client.zRange(key, 0, -1)
+              : type === 'list'
+                ? await client.lRange(key, 0, -1)
+                : type === 'set'
+                  ? await client.sMembers(key)
+                  : [];
+      if ([key, ...values.map(readable)].some((text) => text.includes(needle))) return true;
+    }
+    return false;
+  } finally {
+    await client.close();
+  }
+}

@@ -8,6 +8,7 @@ interface Row {
   last_inbound_at: number | null;
   pending_choices: string | null;
   auto_reply_period: string | null;
+  controller: string | null;
 }
 
 /**
@@ -30,6 +31,10 @@ export function sqliteConversations(db: Database): ConversationStore {
     'WHERE conversations.last_inbound_at IS NULL OR conversations.last_inbound_at < excluded.last_inbound_at',
   );
   const choices = upsert('pending_choices = excluded.pending_choices');
+  const controller = db.prepare(
+    `INSERT INTO conversations (key, channel, account, user, controller) VALUES (@key, @channel, @account, @user, @controller)
+     ON CONFLICT (key) DO UPDATE SET controller = excluded.controller`,
+  );
   const autoReply = upsert(
     'auto_reply_period = excluded.auto_reply_period',
     'WHERE conversations.auto_reply_period IS NOT excluded.auto_reply_period',
@@ -72,6 +77,7 @@ export function sqliteConversations(db: Database): ConversationStore {
       if (row.last_inbound_at !== null) state.lastInboundAt = row.last_inbound_at;
       if (row.pending_choices !== null) state.pendingChoices = JSON.parse(row.pending_choices);
       if (row.auto_reply_period !== null) state.autoReplyPeriod = row.auto_reply_period;
+      if (row.controller !== null) state.controller = JSON.parse(row.controller);
       return state;
     },
     async recordInbound(ref, at) {
@@ -85,6 +91,10 @@ export function sqliteConversations(db: Database): ConversationStore {
     },
     async markAutoReply(ref, period) {
       return autoReply.run(params(ref, { period })).changes === 1;
+    },
+    async setController(ref, state) {
+      const { key, channel, account, user } = params(ref);
+      controller.run({ key, channel, account, user, controller: JSON.stringify(state) });
     },
   };
 }

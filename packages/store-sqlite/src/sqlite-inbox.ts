@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { batchPerTick } from './sqlite-batcher.js';
 import { sqliteQueue } from './sqlite-queue.js';
 
-interface Row {
+/** A row of the `inbox` table. */
+export interface InboxRow {
   id: number;
   channel: string;
   method: string;
@@ -17,7 +18,8 @@ interface Row {
   failed_events: string | null;
 }
 
-function toEntry(row: Row): InboxEntry {
+/** The entry a row holds. */
+export function toEntry(row: InboxRow): InboxEntry {
   return {
     channel: row.channel as ChannelId,
     // A plain Uint8Array copy: callers compare and keep it without sharing SQLite's buffer.
@@ -26,12 +28,24 @@ function toEntry(row: Row): InboxEntry {
   };
 }
 
+/** The dead letter a row in state `dead` holds. */
+export function toDeadLetter(row: InboxRow): DeadLetter {
+  return {
+    ...toEntry(row),
+    id: String(row.id),
+    attempts: row.attempts,
+    error: row.error ?? '',
+    failedAt: row.failed_at ?? 0,
+    failedEvents: JSON.parse(row.failed_events ?? '[]'),
+  };
+}
+
 /**
  * The inbox of `sqliteStore`: one table on the shared {@link sqliteQueue} core, where `state` is `queued` or `dead`.
  * Ack deletes the row; a dead letter keeps its bytes for replay.
  */
 export function sqliteInbox(db: Database, now: () => number): InboxStore {
-  const queue = sqliteQueue<Row>(db, 'inbox', now);
+  const queue = sqliteQueue<InboxRow>(db, 'inbox', now);
   const insert = db.prepare(
     'INSERT INTO inbox (channel, method, url, headers, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -84,17 +98,7 @@ export function sqliteInbox(db: Database, now: () => number): InboxStore {
       bury(id, token, error, now(), JSON.stringify(failedEvents));
     },
     async deadLetters(options = {}) {
-      const rows = dead.all(options.limit ?? -1) as Row[];
-      return rows.map(
-        (row): DeadLetter => ({
-          ...toEntry(row),
-          id: String(row.id),
-          attempts: row.attempts,
-          error: row.error ?? '',
-          failedAt: row.failed_at ?? 0,
-          failedEvents: JSON.parse(row.failed_events ?? '[]'),
-        }),
-      );
+      return (dead.all(options.limit ?? -1) as InboxRow[]).map(toDeadLetter);
     },
     async replay(id) {
       return replay.run(id).changes === 1;

@@ -25,6 +25,8 @@ export function openDatabase(options: ResolvedSqliteOptions): Database.Database 
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
+    // Deleted rows are overwritten with zeros, so an erased person's bytes do not stay behind in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     migrate(db);
   } catch (err) {

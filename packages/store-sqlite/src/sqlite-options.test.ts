@@ -15,6 +15,12 @@ function configError(fn: () => unknown): LoketError {
   throw new Error('expected a LoketError');
 }
 
+/** Turns a current file back into what schema version 2 wrote. */
+const UNDO_V3 = `DROP INDEX log_key; ALTER TABLE log DROP COLUMN key;
+  DROP INDEX log_heads_updated; ALTER TABLE log_heads DROP COLUMN channel; ALTER TABLE log_heads DROP COLUMN account;
+  ALTER TABLE log_heads DROP COLUMN user; ALTER TABLE log_heads DROP COLUMN updated_at;
+  DROP TABLE contacts; DROP TABLE kv; DROP TABLE rates; ALTER TABLE conversations DROP COLUMN controller;`;
+
 describe('sqliteStore options and schema', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => {
@@ -61,12 +67,28 @@ describe('sqliteStore options and schema', () => {
     const queued = await first.inbox.enqueue(entry('{"old":1}'));
     await first.close();
     const db = new Database(dir.file());
-    db.exec('DROP TABLE outbox; UPDATE schema_version SET version = 1');
+    db.exec(`${UNDO_V3} DROP TABLE outbox; UPDATE schema_version SET version = 1`);
     db.close();
     const second = sqliteStore({ path: dir.file() });
     expect((await second.inbox.lease({ limit: 5, leaseMs: 60_000 })).map((i) => i.id)).toEqual([queued]);
     const [job] = await second.outbox.enqueue([{ batch: 'b', payload: '{}', createdAt: 1 }]);
     expect((await second.outbox.batch('b')).map((r) => r.id)).toEqual([job]);
+    await second.close();
+  });
+
+  it('migrates a file of schema version 2 (before keyed logs), listing its logs with their refs', async () => {
+    const ref = { channel: 'whatsapp' as const, account: 'a:1', user: 'u' };
+    const first = sqliteStore({ path: dir.file() });
+    await first.conversations.recordInbound(ref, 5);
+    await first.log.append(ref, { at: 7, kind: 'in', data: 'old' });
+    await first.close();
+    const db = new Database(dir.file());
+    db.exec(`${UNDO_V3} UPDATE schema_version SET version = 2`);
+    db.close();
+    const second = sqliteStore({ path: dir.file() });
+    expect(await second.log.conversations()).toEqual({ items: [{ ref, head: 1, updatedAt: 7 }] });
+    const again = await second.log.append(ref, { at: 8, kind: 'in', data: 'new', key: 'k' });
+    expect(again).toEqual({ created: true, entry: { seq: 2, at: 8, kind: 'in', data: 'new', key: 'k' } });
     await second.close();
   });
 

@@ -2,7 +2,8 @@ import type { OutboxJobRecord, OutboxJobStatus, OutboxStore } from '@loket/core'
 import type { Database } from 'better-sqlite3';
 import { sqliteQueue } from './sqlite-queue.js';
 
-interface Row {
+/** A row of the `outbox` table. */
+export interface OutboxRow {
   id: number;
   batch: string;
   payload: string;
@@ -12,7 +13,8 @@ interface Row {
   detail: string | null;
 }
 
-function toRecord(row: Row): OutboxJobRecord {
+/** The job record a row holds. */
+export function toRecord(row: OutboxRow): OutboxJobRecord {
   const record: OutboxJobRecord = {
     id: String(row.id),
     batch: row.batch,
@@ -30,7 +32,7 @@ function toRecord(row: Row): OutboxJobRecord {
  * with the outcome in `state` and `detail`, so a batch reports per recipient after a restart too.
  */
 export function sqliteOutbox(db: Database, now: () => number): OutboxStore {
-  const queue = sqliteQueue<Row>(db, 'outbox', now);
+  const queue = sqliteQueue<OutboxRow>(db, 'outbox', now);
   const insert = db.prepare('INSERT INTO outbox (batch, payload, created_at) VALUES (?, ?, ?)');
   const insertAll = db.transaction((entries: { batch: string; payload: string; createdAt: number }[]) =>
     entries.map((e) => String(insert.run(e.batch, e.payload, e.createdAt).lastInsertRowid)),
@@ -66,7 +68,7 @@ export function sqliteOutbox(db: Database, now: () => number): OutboxStore {
       return finish(id, token, outcome.status, outcome.detail);
     },
     async batch(id) {
-      return (batch.all(id) as Row[]).map(toRecord);
+      return (batch.all(id) as OutboxRow[]).map(toRecord);
     },
     async counts(id) {
       const out: Record<'queued' | OutboxJobStatus, number> = {

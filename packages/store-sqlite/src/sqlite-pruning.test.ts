@@ -40,7 +40,8 @@ describe('sqliteStore retention', () => {
     clock += 30 * DAY;
     await store.prune();
     expect(await store.log.read(ref)).toEqual([]);
-    expect(await store.log.append(ref, { at: clock, kind: 'new', data: 4 })).toBe(4);
+    expect((await store.log.append(ref, { at: clock, kind: 'new', data: 4 })).entry.seq).toBe(4);
+    expect(await store.log.head(ref)).toBe(4);
     await store.close();
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { logPruner } from './sqlite-log.js';
 
 /** How many rows one sweep removed. */
 export interface PruneResult {
@@ -8,6 +9,10 @@ export interface PruneResult {
   logEntries: number;
   /** Finished outbox jobs (done, failed, skipped) older than the message retention. */
   outboxJobs: number;
+  /** Expired key-value entries. */
+  kv: number;
+  /** Rate keys whose allowance is whole again (nothing to remember). */
+  rates: number;
 }
 
 /** Rows deleted per transaction, so a large backlog never holds the write lock for long. */
@@ -31,11 +36,16 @@ export function createPruner(
     `DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE touched_at < ?
        AND (status_expires_at IS NULL OR status_expires_at <= ?) LIMIT ${BATCH})`,
   );
-  const log = db.prepare(`DELETE FROM log WHERE rowid IN (SELECT rowid FROM log WHERE at < ? LIMIT ${BATCH})`);
+  const log = logPruner(db);
   // Queued jobs stay however old they are: only a job's outcome expires, never a send that is still owed.
   const outbox = db.prepare(
     `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'queued' AND created_at < ? LIMIT ${BATCH})`,
   );
+
+  const kv = db.prepare(
+    `DELETE FROM kv WHERE key IN (SELECT key FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ${BATCH})`,
+  );
+  const rates = db.prepare(`DELETE FROM rates WHERE key IN (SELECT key FROM rates WHERE tat <= ? LIMIT ${BATCH})`);
 
   const drain = (run: () => number): number => {
     let total = 0;
@@ -49,8 +59,10 @@ export function createPruner(
       claims: drain(() => claims.run(at).changes),
       locks: drain(() => locks.run(at).changes),
       messages: drain(() => messages.run(at - options.messageRetentionMs, at).changes),
-      logEntries: drain(() => log.run(at - options.logRetentionMs).changes),
+      logEntries: log(at - options.logRetentionMs),
       outboxJobs: drain(() => outbox.run(at - options.messageRetentionMs).changes),
+      kv: drain(() => kv.run(at).changes),
+      rates: drain(() => rates.run(at).changes),
     };
   };
 }

@@ -41,7 +41,7 @@ describe('sqliteStore survives a reopen of its file', () => {
     expect((await second.conversations.get(ref))?.lastInboundAt).toBe(1000);
     expect(await second.messages.advanceStatus('wamid.out', 'delivered', 60_000)).toBe(false);
     expect(await second.messages.conversationOf('wamid.out')).toEqual(ref);
-    expect(await second.log.append(ref, { at: 2, kind: 'message', data: { text: 'again' } })).toBe(2);
+    expect((await second.log.append(ref, { at: 2, kind: 'message', data: { text: 'again' } })).entry.seq).toBe(2);
     await second.close();
   });
 

@@ -102,6 +102,44 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_state_id ON outbox (state, id);
   CREATE INDEX outbox_batch ON outbox (batch, id);
   `,
+  `
+  ALTER TABLE log ADD COLUMN key TEXT;
+  CREATE UNIQUE INDEX log_key ON log (conversation, key) WHERE key IS NOT NULL;
+  ALTER TABLE log_heads ADD COLUMN channel TEXT;
+  ALTER TABLE log_heads ADD COLUMN account TEXT;
+  ALTER TABLE log_heads ADD COLUMN user TEXT;
+  ALTER TABLE log_heads ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE log_heads SET
+    channel = (SELECT channel FROM conversations WHERE conversations.key = log_heads.conversation),
+    account = (SELECT account FROM conversations WHERE conversations.key = log_heads.conversation),
+    user = (SELECT user FROM conversations WHERE conversations.key = log_heads.conversation),
+    updated_at = COALESCE((SELECT MAX(at) FROM log WHERE log.conversation = log_heads.conversation), 0);
+  CREATE INDEX log_heads_updated ON log_heads (updated_at, conversation);
+
+  CREATE TABLE contacts (
+    conversation TEXT PRIMARY KEY,
+    contact TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    account TEXT NOT NULL,
+    user TEXT NOT NULL,
+    linked INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX contacts_contact ON contacts (contact, linked);
+
+  CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    expires_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX kv_expires ON kv (expires_at) WHERE expires_at IS NOT NULL;
+
+  CREATE TABLE rates (
+    key TEXT PRIMARY KEY,
+    tat REAL NOT NULL
+  ) WITHOUT ROWID;
+
+  ALTER TABLE conversations ADD COLUMN controller TEXT;
+  `,
 ];
 
 /**

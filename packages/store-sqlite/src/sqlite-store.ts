@@ -1,14 +1,18 @@
-import type { Store } from '@loket/core';
+import { type Store, memoryPubSub } from '@loket/core';
+import { sqliteContacts } from './sqlite-contacts.js';
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteDedupe } from './sqlite-dedupe.js';
 import { sqliteInbox } from './sqlite-inbox.js';
+import { sqliteKv } from './sqlite-kv.js';
 import { sqliteLocks } from './sqlite-locks.js';
 import { sqliteLog } from './sqlite-log.js';
 import { sqliteMessages } from './sqlite-messages.js';
 import { openDatabase } from './sqlite-open.js';
 import { sqliteOutbox } from './sqlite-outbox.js';
+import { sqlitePrivacy } from './sqlite-privacy.js';
 import { type SqliteStoreOptions, resolveSqliteOptions } from './sqlite-options.js';
 import { type PruneResult, createPruner, schedulePruning } from './sqlite-pruning.js';
+import { sqliteRates } from './sqlite-rates.js';
 
 /** A {@link Store} on one SQLite file, with a way to run the retention sweep by hand. */
 export interface SqliteStore extends Store {
@@ -51,6 +55,12 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
     messages: sqliteMessages(db, now),
     locks: sqliteLocks(db, now),
     log: sqliteLog(db),
+    contacts: sqliteContacts(db),
+    kv: sqliteKv(db, now),
+    rates: sqliteRates(db, now),
+    // In-process, as the Store contract has it for SQLite: other processes on the file do not see these messages.
+    privacy: sqlitePrivacy(db),
+    pubsub: memoryPubSub((err) => logger.error({ err }, '[loket] [store-sqlite] a pub/sub listener failed')),
     async prune() {
       return prune();
     },

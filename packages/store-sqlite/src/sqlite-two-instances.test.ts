@@ -46,7 +46,7 @@ describe('two sqliteStore instances on one file', () => {
 
   it('share one gap-free log', async () => {
     const seqs = await Promise.all(
-      [1, 2, 3, 4].map((i) => (i % 2 ? a : b).log.append(ref, { at: i, kind: 'k', data: i })),
+      [1, 2, 3, 4].map(async (i) => (await (i % 2 ? a : b).log.append(ref, { at: i, kind: 'k', data: i })).entry.seq),
     );
     expect(seqs.sort()).toEqual([1, 2, 3, 4]);
     expect((await b.log.read(ref)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);

@@ -27,6 +27,7 @@ export function brokenStore(defect: StoreDefect): Store {
   const lastInbound = new Map<string, number>();
   const claimed = new Set<string>();
   const { inbox, dedupe, locks, messages, log, conversations } = store;
+  const shift = defect === 'log-from-zero' ? 1 : 0;
   const tokenFor = (map: Map<string, string>, key: string, given: string) => map.get(key) ?? given;
   return {
     ...store,
@@ -66,9 +67,12 @@ export function brokenStore(defect: StoreDefect): Store {
         (await messages.advanceStatus(id, status, ttl)) || defect === 'status-always-advances',
     },
     log: {
-      append: async (ref, entry) => (await log.append(ref, entry)) - (defect === 'log-from-zero' ? 1 : 0),
-      read: async (ref, o) =>
-        (await log.read(ref, o)).map((e) => ({ ...e, seq: e.seq - (defect === 'log-from-zero' ? 1 : 0) })),
+      ...log,
+      append: async (ref, entry) => {
+        const result = await log.append(ref, entry);
+        return { ...result, entry: { ...result.entry, seq: result.entry.seq - shift } };
+      },
+      read: async (ref, o) => (await log.read(ref, o)).map((e) => ({ ...e, seq: e.seq - shift })),
     },
     locks: {
       ...locks,

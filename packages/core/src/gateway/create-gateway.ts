@@ -12,6 +12,7 @@ import { createHandlerRegistry } from './handler-registry.js';
 import { nodeBinding } from './node-binding.js';
 import { adapterFor, createSendPipeline, validateOutbound } from './send-pipeline.js';
 import { createWebhookHandler } from './webhook-handler.js';
+import { subscribeWorkWakeups } from './work-wakeups.js';
 
 /**
  * Creates the gateway: webhook routes for every channel (verify, durable enqueue, 200), the inbox worker that
@@ -59,6 +60,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   let started = false;
   let toldToStart = false;
+  let stopWakeups: (() => Promise<void>) | undefined;
   let closing: Promise<void> | undefined;
   const handle = createWebhookHandler({
     adapters,
@@ -94,9 +96,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       worker.start();
       outbox.start();
       started = true;
+      stopWakeups ??= await subscribeWorkWakeups(store, { inbox: worker.wake, outbox: outbox.wake }, logger);
     },
     close() {
       closing ??= (async () => {
+        await stopWakeups?.();
         await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();

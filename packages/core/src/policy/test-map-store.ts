@@ -36,6 +36,9 @@ export function mapStore(): Store {
         s.autoReplyPeriod = period;
         return true;
       },
+      setController: async (ref, controller) => {
+        state(ref).controller = controller;
+      },
     },
     messages: {
       recordSent: async () => {},

@@ -1,8 +1,14 @@
 import { type ConversationRef, conversationKey } from '../model/conversation.js';
 import type { ConversationState, ConversationStore } from './store.js';
 
+/** The memory conversation state with the erasure the privacy part needs. */
+export interface ErasableConversations extends ConversationStore {
+  /** Forgets a conversation's state; true when there was one. */
+  erase(ref: ConversationRef): boolean;
+}
+
 /** The conversation state of {@link memoryStore}: one record per conversation key, written field by field. */
-export function memoryConversations(): ConversationStore {
+export function memoryConversations(): ErasableConversations {
   const states = new Map<string, ConversationState>();
 
   const upsert = (ref: ConversationRef): ConversationState => {
@@ -38,6 +44,12 @@ export function memoryConversations(): ConversationStore {
       if (state.autoReplyPeriod === period) return false;
       state.autoReplyPeriod = period;
       return true;
+    },
+    async setController(ref, controller) {
+      upsert(ref).controller = { ...controller };
+    },
+    erase(ref) {
+      return states.delete(conversationKey(ref));
     },
   };
 }

@@ -14,7 +14,7 @@ const SWEEP_EVERY = 1000;
  * The dedupe claims of {@link memoryStore}. A claim or a completed key blocks new claims until it expires by the
  * injected clock; only the claim's own token completes or releases it.
  */
-export function memoryDedupe(now: () => number): DedupeStore {
+export function memoryDedupe(now: () => number): DedupeStore & { erase(match: (key: string) => boolean): number } {
   const claims = new Map<string, Claim>();
   let sinceSweep = 0;
 
@@ -43,6 +43,17 @@ export function memoryDedupe(now: () => number): DedupeStore {
     async release(key, token) {
       const claim = claims.get(key);
       if (claim && claim.token === token && !claim.done) claims.delete(key);
+    },
+    /** Removes the live claims whose key `match`es (for an erasure); answers how many. */
+    erase(match) {
+      const at = now();
+      let count = 0;
+      for (const [key, claim] of claims) {
+        if (!match(key)) continue;
+        claims.delete(key);
+        if (claim.expiresAt > at) count += 1;
+      }
+      return count;
     },
   };
 }

@@ -1,6 +1,12 @@
 import { type ConversationRef, conversationKey } from '../model/conversation.js';
 import type { EventLogStore, LogEntry } from './record-store.js';
 
+/** The memory log with the erasure the privacy part needs. */
+export interface ErasableLog extends EventLogStore {
+  /** Forgets a conversation's log, head included; answers how many entries went. */
+  erase(ref: ConversationRef): number;
+}
+
 interface MemoryConversationLog {
   ref: ConversationRef;
   entries: LogEntry[];
@@ -10,7 +16,7 @@ interface MemoryConversationLog {
 }
 
 /** The event log of {@link memoryStore}: an array per conversation, a head counter and an index of idempotency keys. */
-export function memoryLog(): EventLogStore {
+export function memoryLog(): ErasableLog {
   const logs = new Map<string, MemoryConversationLog>();
 
   const logOf = (ref: ConversationRef): MemoryConversationLog => {
@@ -67,6 +73,12 @@ export function memoryLog(): EventLogStore {
       const page = sorted.slice(start, start + limit);
       const items = page.map(([, log]) => ({ ref: { ...log.ref }, head: log.head, updatedAt: log.updatedAt }));
       return start + limit < sorted.length ? { items, cursor: String(start + limit) } : { items };
+    },
+    erase(ref) {
+      const key = conversationKey(ref);
+      const count = logs.get(key)?.entries.length ?? 0;
+      logs.delete(key);
+      return count;
     },
     async prune(olderThan) {
       let removed = 0;

@@ -12,7 +12,9 @@ interface Sent {
  * The sent messages of {@link memoryStore}. A status only moves forward by {@link STATUS_RANK}; a status is
  * remembered for the `ttlMs` given with it, then forgotten (the conversation of a sent message is kept).
  */
-export function memoryMessages(now: () => number): MessageStore {
+export function memoryMessages(
+  now: () => number,
+): MessageStore & { erase(match: (id: string, ref: ConversationRef | undefined) => boolean): number } {
   const sent = new Map<string, Sent>();
 
   const currentStatus = (record: Sent | undefined): SendStatus | undefined => {
@@ -38,6 +40,16 @@ export function memoryMessages(now: () => number): MessageStore {
     async conversationOf(messageId) {
       const ref = sent.get(messageId)?.ref;
       return ref === undefined ? undefined : { ...ref };
+    },
+    /** Removes the records that `match` (for an erasure); answers how many. */
+    erase(match) {
+      let count = 0;
+      for (const [id, record] of sent) {
+        if (!match(id, record.ref)) continue;
+        sent.delete(id);
+        count += 1;
+      }
+      return count;
     },
   };
 }

@@ -1,14 +1,24 @@
 import { memoryQueue } from './memory-queue.js';
 import type { OutboxEntry, OutboxJobRecord, OutboxJobStatus, OutboxStore } from './store.js';
 
+/** The memory outbox with what the privacy part needs. */
+export interface ErasableOutbox extends OutboxStore {
+  /** Jobs (queued or finished) that `match`. */
+  find(match: (job: OutboxJobRecord) => boolean): OutboxJobRecord[];
+  /** Removes them; answers how many went. */
+  erase(match: (job: OutboxJobRecord) => boolean): number;
+}
+
 /**
  * The outbox of {@link memoryStore}: the same {@link memoryQueue} as the inbox for jobs in flight, and a record per
  * job (kept after it finished) so a batch can report per recipient.
  */
-export function memoryOutbox(now: () => number): OutboxStore {
+export function memoryOutbox(now: () => number): ErasableOutbox {
   const queue = memoryQueue<OutboxEntry>(now);
   const records = new Map<string, OutboxJobRecord>();
   const batches = new Map<string, string[]>();
+  // Erased jobs still in the queue (which has no removal by id): the next lease drops them.
+  const erased = new Set<string>();
   let seq = 0;
 
   const recordOf = (id: string): OutboxJobRecord | undefined => {
@@ -33,9 +43,11 @@ export function memoryOutbox(now: () => number): OutboxStore {
       });
     },
     async lease({ limit, leaseMs }) {
-      return queue
-        .lease(limit, leaseMs)
-        .map(({ item, token, attempts }) => ({ ...item.value, id: item.id, token, attempts }));
+      return queue.lease(limit, leaseMs).flatMap(({ item, token, attempts }) => {
+        if (!erased.delete(item.id)) return [{ ...item.value, id: item.id, token, attempts }];
+        queue.take(item.id, token);
+        return [];
+      });
     },
     async extend(id, token, leaseMs) {
       return queue.extend(id, token, leaseMs);
@@ -46,6 +58,7 @@ export function memoryOutbox(now: () => number): OutboxStore {
     async finish(id, token, outcome) {
       const item = queue.take(id, token);
       const record = records.get(id);
+      if (item && !record) erased.delete(id);
       if (!item || !record) return false;
       records.set(id, { ...record, attempts: item.attempts, state: outcome.status, detail: outcome.detail });
       return true;
@@ -67,7 +80,32 @@ export function memoryOutbox(now: () => number): OutboxStore {
       return counts;
     },
     async stats() {
-      return { ...queue.counts(), finished: records.size - queue.size() };
+      const counts = queue.counts();
+      const ghosts = erased.size;
+      return {
+        ...counts,
+        pending: Math.max(0, counts.pending - ghosts),
+        finished: records.size - queue.size() + ghosts,
+      };
+    },
+    find(match) {
+      return [...records.keys()].flatMap((id) => {
+        const record = recordOf(id);
+        return record && match(record) ? [record] : [];
+      });
+    },
+    erase(match) {
+      let count = 0;
+      for (const [id, record] of records) {
+        if (!match(record)) continue;
+        records.delete(id);
+        if (record.state === 'queued') erased.add(id);
+        const list = batches.get(record.batch)?.filter((j) => j !== id) ?? [];
+        if (list.length === 0) batches.delete(record.batch);
+        else batches.set(record.batch, list);
+        count += 1;
+      }
+      return count;
     },
   };
 }

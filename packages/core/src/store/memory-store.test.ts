@@ -158,10 +158,10 @@ describe('memoryStore', () => {
 
   describe('log', () => {
     it('numbers entries from 1 without gaps, per conversation', async () => {
-      expect(await store.log.append(ref, { at: 1, kind: 'inbound', data: { a: 1 } })).toBe(1);
-      expect(await store.log.append(other, { at: 2, kind: 'inbound', data: {} })).toBe(1);
-      expect(await store.log.append(ref, { at: 3, kind: 'outbound', data: { b: 2 } })).toBe(2);
-      expect(await store.log.append(ref, { at: 4, kind: 'inbound', data: { c: 3 } })).toBe(3);
+      expect((await store.log.append(ref, { at: 1, kind: 'inbound', data: { a: 1 } })).entry.seq).toBe(1);
+      expect((await store.log.append(other, { at: 2, kind: 'inbound', data: {} })).entry.seq).toBe(1);
+      expect((await store.log.append(ref, { at: 3, kind: 'outbound', data: { b: 2 } })).entry.seq).toBe(2);
+      expect((await store.log.append(ref, { at: 4, kind: 'inbound', data: { c: 3 } })).entry.seq).toBe(3);
       expect(await store.log.read(ref)).toEqual([
         { seq: 1, at: 1, kind: 'inbound', data: { a: 1 } },
         { seq: 2, at: 3, kind: 'outbound', data: { b: 2 } },

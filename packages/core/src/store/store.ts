@@ -115,7 +115,7 @@ export interface ConversationStore {
   /** Sets the auto-reply period if it differs; true when it changed (so the auto-reply is due). */
   markAutoReply(ref: ConversationRef, period: string): Promise<boolean>;
   /** Records who answers the conversation from now on. */
-  setController?(ref: ConversationRef, controller: ControllerState): Promise<void>;
+  setController(ref: ConversationRef, controller: ControllerState): Promise<void>;
 }
 
 /** The order statuses move in; a status never moves back (`read` stays `read` when a late `delivered` comes). */
@@ -191,7 +191,6 @@ export interface OutboxStore {
   stats(): Promise<{ pending: number; leased: number; finished: number }>;
 }
 
-// The members marked optional below become required once memory, SQLite and Redis implement them (the stores stream).
 /** Everything the gateway keeps. `memoryStore()` for tests; `sqliteStore` and `redisStore` for production. */
 export interface Store {
   readonly name: string;
@@ -207,14 +206,14 @@ export interface Store {
   /** Every conversation's append-only log: the web chat's truth and the record's history. */
   readonly log: EventLogStore;
   /** One customer across channels. */
-  readonly contacts?: ContactStore;
+  readonly contacts: ContactStore;
   /** Short values with a time to live (web chat credentials and tickets, X tokens, erasure tombstones). */
-  readonly kv?: KeyValueStore;
+  readonly kv: KeyValueStore;
   /** Rate limits shared by every process on the store. */
-  readonly rates?: RateStore;
+  readonly rates: RateStore;
   /** Messages between processes on the store (in-process for memory and SQLite). */
-  readonly pubsub?: PubSub;
+  readonly pubsub: PubSub;
   /** Export and erasure of a person's data. */
-  readonly privacy?: PrivacyStore;
+  readonly privacy: PrivacyStore;
   close(): Promise<void>;
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { concurrencyCases } from './store-concurrency-cases.js';
+import { contactCases } from './store-contact-cases.js';
+import { controllerCases } from './store-controller-cases.js';
 import { conversationCases } from './store-conversation-cases.js';
 import { dedupeCases } from './store-dedupe-cases.js';
 import { inboxCases } from './store-inbox-cases.js';
+import { kvCases } from './store-kv-cases.js';
 import { lockCases } from './store-lock-cases.js';
 import { logCases } from './store-log-cases.js';
+import { logRecordCases } from './store-log-record-cases.js';
 import { messageCases } from './store-message-cases.js';
 import { outboxCases } from './store-outbox-cases.js';
+import { privacyCases } from './store-privacy-cases.js';
+import { pubsubCases } from './store-pubsub-cases.js';
+import { rateCases } from './store-rate-cases.js';
 import { type StoreConformanceOptions, useStore } from './store-suite-context.js';
 
 /**
@@ -37,6 +44,13 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     messageCases(ctx);
     lockCases(ctx);
     logCases(ctx);
+    logRecordCases(ctx);
+    contactCases(ctx);
+    controllerCases(ctx);
+    kvCases(ctx);
+    rateCases(ctx);
+    pubsubCases(ctx);
+    privacyCases(ctx);
     concurrencyCases(ctx);
   });
 }

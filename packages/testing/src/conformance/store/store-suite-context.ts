@@ -12,11 +12,27 @@ export interface StoreConformanceOptions {
   cleanup?: (store: Store) => void | Promise<void>;
   /** The short TTL of the time-based cases (default 100 ms); waits are a few times longer. Raise it for slow stores. */
   ttlMs?: number;
+  /**
+   * A fresh store that keeps time by `now`, for the TTL and rate cases (which then move the clock instead of
+   * waiting). Leave it out for a store that keeps time on its server (Redis): those cases then wait real time.
+   */
+  createWithClock?: (now: () => number) => Store | Promise<Store>;
+  /** Another store on the same data as `store` (the same file, the same Redis prefix): runs the cross-instance cases. */
+  twin?: (store: Store) => Store | Promise<Store>;
+  /** True when pub/sub reaches the other instances (other processes) on the same data, as on Redis. */
+  sharedPubSub?: boolean;
+  /**
+   * Whether `needle` is anywhere in the store's raw storage (file bytes, every key and value): proves an erasure
+   * left no trace. Without it the privacy cases search through every read API only.
+   */
+  rawContains?: (store: Store, needle: string) => Promise<boolean>;
 }
 
 /** What every case gets: the store of the running case and the time helpers. */
 export interface StoreCaseContext {
   readonly store: Store;
+  /** The suite's options, for the cases that need a clock, a twin or the raw search. */
+  readonly options: StoreConformanceOptions;
   readonly ttl: number;
   /** Waits long enough for a `ttl` to run out (never asserted on). */
   expire(): Promise<void>;
@@ -42,9 +58,46 @@ export function useStore(o: StoreConformanceOptions): StoreCaseContext {
         throw new LoketError('CONFIG', loketMessage('testing', 'the store is only there inside a test case'));
       return current;
     },
+    options: o,
     ttl,
     expire: () => sleep(ttl * 4),
   };
+}
+
+/** A store made for one case (on a clock, or a twin): closed after the case, with the suite's cleanup. */
+export async function withExtraStore<T>(
+  ctx: StoreCaseContext,
+  make: () => Store | Promise<Store>,
+  run: (store: Store) => Promise<T>,
+  clean = true,
+): Promise<T> {
+  const store = await make();
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+    if (clean) await ctx.options.cleanup?.(store);
+  }
+}
+
+/** A clock the cases move by hand. */
+export function fakeClock(start = 1_700_000_000_000): { now: () => number; advance: (ms: number) => void } {
+  let at = start;
+  return {
+    now: () => at,
+    advance: (ms) => {
+      at += ms;
+    },
+  };
+}
+
+/** The member of the Store the cases of a sub-store need; a missing one fails the case with its name. */
+export function part<K extends keyof Store>(store: Store, key: K): NonNullable<Store[K]> {
+  const value = store[key];
+  if (value === undefined || value === null) {
+    throw new LoketError('CONFIG', loketMessage('testing', `the store has no ${String(key)}: implement it`));
+  }
+  return value as NonNullable<Store[K]>;
 }
 
 /** A conversation used by the cases. */
