@@ -26,7 +26,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const THREADS = Number(process.env.BENCH_WRK_THREADS ?? 2);
 const HANDLER_MS = Number(process.env.BENCH_HANDLER_MS ?? 1000);
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
-const KINDS = (process.env.BENCH_KINDS ?? 'bare,memory,sqlite,redis,chat-sdk').split(',');
+const KINDS = (process.env.BENCH_KINDS ?? 'bare,memory,sqlite,redis,postgres,chat-sdk').split(',');
 /** Extra node flags for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a round. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SERVER = fileURLToPath(new URL('./server-main.ts', import.meta.url));
@@ -74,7 +74,7 @@ async function availableKinds(): Promise<{ kinds: string[]; peerDir: string; pee
       console.log(`${kind}: skipped, its service does not answer`);
       continue;
     } else if (kind !== 'bare' && !isStoreKind(kind)) {
-      console.log(`${kind}: skipped, not a kind of this bench (bare, memory, sqlite, redis, chat-sdk)`);
+      console.log(`${kind}: skipped, not a kind of this bench (bare, memory, sqlite, redis, postgres, chat-sdk)`);
       continue;
     }
     kinds.push(kind);

@@ -12,7 +12,7 @@ const handlerMs = Number(handlerArg);
 async function handlerOf(): Promise<RequestListener> {
   if (kind === 'bare') return bareHandler;
   if (kind === 'chat-sdk') return chatSdkHandler({ dir: peerDir, handlerMs });
-  return gatewayHandler({ handlerMs, store: openStore(JSON.parse(specArg) as StoreSpec) });
+  return gatewayHandler({ handlerMs, store: await openStore(JSON.parse(specArg) as StoreSpec) });
 }
 
 exitWithParent();

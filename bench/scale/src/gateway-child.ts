@@ -6,7 +6,7 @@ import { createGateway } from '@loket/core';
 import { whatsapp } from '@loket/whatsapp';
 
 exitWithParent();
-const store = openStore(JSON.parse(process.argv[2]!) as StoreSpec);
+const store = await openStore(JSON.parse(process.argv[2]!) as StoreSpec);
 const handlerMs = Number(process.argv[3] ?? 5);
 const concurrency = Number(process.argv[4] ?? 64);
 const handled: string[] = [];

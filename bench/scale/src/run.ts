@@ -1,18 +1,20 @@
 // Scale benchmark: the same wrk load (distinct signed webhooks, 50 connections) through the same round-robin proxy
-// process to one gateway process, then to two sharing one Redis (rounds alternate). After the load the inbox is
-// drained; every acknowledged message must have been handled exactly once, by one process or the other.
+// process to one gateway process, then to two sharing one store (Redis, PostgreSQL; rounds alternate). After the
+// load the inbox is drained; every acknowledged message must have been handled exactly once, by either process.
 import { fileURLToPath } from 'node:url';
 import {
   alternatingRounds,
   bodyFiles,
   type BenchChild,
   ensureWrk,
+  isStoreKind,
   median,
   openStore,
   roundStore,
   runWrk,
   signedBodies,
   startChild,
+  type StoreKind,
   storeAvailable,
   times,
   type WrkResult,
@@ -39,7 +41,7 @@ interface ScaleRound extends WrkResult {
 }
 
 async function drained(spec: Parameters<typeof openStore>[0]): Promise<boolean> {
-  const store = openStore(spec);
+  const store = await openStore(spec);
   try {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     while (Date.now() < deadline) {
@@ -53,8 +55,8 @@ async function drained(spec: Parameters<typeof openStore>[0]): Promise<boolean> 
   }
 }
 
-async function round(processes: number, dir: string): Promise<ScaleRound> {
-  const store = await roundStore('redis');
+async function round(kind: StoreKind, processes: number, dir: string): Promise<ScaleRound> {
+  const store = await roundStore(kind);
   const gateways: BenchChild[] = [];
   let proxy: BenchChild | undefined;
   try {
@@ -100,37 +102,41 @@ async function round(processes: number, dir: string): Promise<ScaleRound> {
 }
 
 async function main(): Promise<void> {
-  if (!(await storeAvailable('redis'))) {
-    console.log('scale: skipped, it needs a Redis (REDIS_URL or 127.0.0.1:6379)');
-    return;
+  const stores: StoreKind[] = [];
+  for (const kind of (process.env.BENCH_STORES ?? 'redis,postgres').split(',')) {
+    if (isStoreKind(kind) && kind !== 'memory' && kind !== 'sqlite' && (await storeAvailable(kind))) stores.push(kind);
+    else console.log(`scale: ${kind} skipped (not a shared store here, or its server does not answer)`);
   }
+  if (stores.length === 0) return;
   ensureWrk();
   const files = bodyFiles();
   try {
     files.set('main', signedBodies(25_000 * SECONDS, { users: 1000, tag: 'scale' }), THREADS);
-    const kinds = ['1 process', '2 processes'];
+    const kinds = stores.flatMap((s) => [`1 × ${s}`, `2 × ${s}`]);
     const results = await alternatingRounds(kinds, ROUNDS, async (kind, r) => {
-      const res = await round(kind.startsWith('1') ? 1 : 2, files.dir);
+      const [count, , store] = kind.split(' ');
+      const res = await round(store as StoreKind, Number(count), files.dir);
       console.log(
-        `round ${r + 1} ${kind.padEnd(11)} ${res.rps.toFixed(0).padStart(6)} req/s  p99 ${res.p99Ms.toFixed(1)} ms  ` +
+        `round ${r + 1} ${kind.padEnd(12)} ${res.rps.toFixed(0).padStart(6)} req/s  p99 ${res.p99Ms.toFixed(1)} ms  ` +
           `end to end ${res.endToEnd.toFixed(0)}/s  acked ${res.acked}  handled ${res.handled} (${res.handledBy.join(' + ')})  ` +
           `lost ${res.lost}  handled twice ${res.handledTwice}${res.exhausted ? '  RAN OUT OF BODIES' : ''}`,
       );
       if (res.lost > 0 || res.handledTwice > 0) process.exitCode = 1;
       return res;
     });
+    const one = (kind: string) => kind.replace(/^2 /, '1 ');
     const of = (kind: string, pick: (r: ScaleRound) => number) => median(results.get(kind)!.map(pick));
     console.log(
       `\nscale: wrk -t${THREADS} -c${CONNECTIONS} through a round-robin TCP proxy process, ${ROUNDS} alternating rounds × ${SECONDS} s, ` +
-        `Redis store, handlers ${HANDLER_MS} ms at worker.concurrency ${CONCURRENCY}; medians`,
+        `handlers ${HANDLER_MS} ms at worker.concurrency ${CONCURRENCY}; medians`,
     );
     for (const kind of kinds) {
       console.log(
-        `${kind.padEnd(11)} ack ${of(kind, (r) => r.rps)
+        `${kind.padEnd(12)} ack ${of(kind, (r) => r.rps)
           .toFixed(0)
-          .padStart(6)} req/s  ${times(of(kind, (r) => r.rps) / of('1 process', (r) => r.rps))}  ` +
+          .padStart(6)} req/s  ${times(of(kind, (r) => r.rps) / of(one(kind), (r) => r.rps))}  ` +
           `p99 ${of(kind, (r) => r.p99Ms).toFixed(1)} ms  end to end ${of(kind, (r) => r.endToEnd).toFixed(0)}/s ` +
-          `${times(of(kind, (r) => r.endToEnd) / of('1 process', (r) => r.endToEnd))}  lost ${of(kind, (r) => r.lost)}  handled twice ${of(kind, (r) => r.handledTwice)}`,
+          `${times(of(kind, (r) => r.endToEnd) / of(one(kind), (r) => r.endToEnd))}  lost ${of(kind, (r) => r.lost)}  handled twice ${of(kind, (r) => r.handledTwice)}`,
       );
     }
   } finally {
