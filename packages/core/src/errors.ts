@@ -1,3 +1,5 @@
+import { scrubDeep, scrubSecrets } from './secrets.js';
+
 /** The closed list of error codes every Loket package uses. */
 export const LOKET_ERROR_CODES = [
   'SIGNATURE_INVALID',
@@ -28,7 +30,7 @@ export interface LoketErrorOptions {
   platformCode?: string | number;
   /** How long the platform asked us to wait before trying again. */
   retryAfterMs?: number;
-  /** Extra, structured facts for the caller (never secrets). */
+  /** Extra, structured facts for the caller (declared secrets are scrubbed from them, as from the message). */
   details?: Record<string, unknown>;
   cause?: unknown;
 }
@@ -58,14 +60,15 @@ export class LoketError extends Error {
   readonly details?: Record<string, unknown>;
 
   constructor(code: LoketErrorCode, message: string, options: LoketErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // A platform's text may quote a token ("Malformed access token EAAG…"): no declared secret gets past here.
+    super(scrubSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LoketError';
     this.code = code;
     this.retryable = options.retryable ?? defaultRetryable(code);
     if (options.channel !== undefined) this.channel = options.channel;
     if (options.platformCode !== undefined) this.platformCode = options.platformCode;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-    if (options.details !== undefined) this.details = options.details;
+    if (options.details !== undefined) this.details = scrubDeep(options.details) as Record<string, unknown>;
     Object.defineProperty(this, BRAND, { value: true });
   }
 

@@ -1,6 +1,7 @@
 export * from './adapter.js';
 export * from './errors.js';
 export * from './logger.js';
+export * from './secrets.js';
 export * from './model/index.js';
 export * from './store/index.js';
 export * from './gateway/index.js';

@@ -1,3 +1,5 @@
+import { scrubSecrets } from './secrets.js';
+
 /** A structured logger; pino's `Logger` fits as it is. Each method takes an object, then a message. */
 export interface Logger {
   debug(obj: Record<string, unknown>, msg?: string): void;
@@ -15,9 +17,12 @@ const SECRET_KEY = /secret|token|authorization|signature|password|cookie|api[-_]
 const BEARER = /\b(Bearer|OAuth)\s+[A-Za-z0-9._~+/=-]+/g;
 const REDACTED = '[redacted]';
 
-/** Returns a copy of `value` with secrets replaced: values under secret-looking keys, and bearer tokens in strings. */
+/**
+ * Returns a copy of `value` with secrets replaced: values under secret-looking keys, bearer tokens in strings, and
+ * every secret an adapter declared (`declareSecrets`) wherever it appears.
+ */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(BEARER, `$1 ${REDACTED}`);
+  if (typeof value === 'string') return scrubSecrets(value).replace(BEARER, `$1 ${REDACTED}`);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));

@@ -46,9 +46,11 @@ export function mapGraphError(res: GraphErrorResponse, table: GraphErrorTable, c
   const envelope = graphErrorEnvelopeSchema.safeParse(bodyOf(res));
   if (!envelope.success) {
     const json = bodyOf(res) !== undefined;
-    const rule = json
-      ? httpStatusRule(res.status)
-      : { code: 'PLATFORM_ERROR' as const, retryable: res.status >= 500 || res.status === 429 };
+    // An HTTP status still says what happened when the body does not: 429 is a rate limit, whatever follows it.
+    const rule =
+      json || res.status === 429
+        ? httpStatusRule(res.status)
+        : { code: 'PLATFORM_ERROR' as const, retryable: res.status >= 500 };
     const text = json ? 'a body that is not a Graph error' : 'a body that is not JSON';
     return new LoketError(rule.code, loketMessage(channel, `Graph API answered HTTP ${res.status} with ${text}`), {
       channel,

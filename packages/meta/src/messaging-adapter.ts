@@ -1,4 +1,12 @@
-import { type Capabilities, type ChannelAdapter, type ChannelId, safeLogger, type Transport } from '@loket/core';
+import {
+  type Capabilities,
+  type ChannelAdapter,
+  type ChannelId,
+  declareSecrets,
+  refuseUndeclared,
+  safeLogger,
+  type Transport,
+} from '@loket/core';
 import { createGraphTransport } from './graph-transport.js';
 import type { GraphErrorTable } from './graph-error-rules.js';
 import { metaHandshake } from './meta-handshake.js';
@@ -42,6 +50,7 @@ export interface MessagingAdapter extends ChannelAdapter {
  */
 export function createMessagingAdapter(options: MessagingOptions, product: MessagingProduct): MessagingAdapter {
   const { channel } = product;
+  declareSecrets(options.appSecret, options.verifyToken, options.accessToken);
   const logger = safeLogger(options.logger);
   const graph = createGraphTransport({
     channel,
@@ -60,7 +69,10 @@ export function createMessagingAdapter(options: MessagingOptions, product: Messa
     handshake: (req) => metaHandshake(req, options.verifyToken),
     verify: (req) => verifyMetaSignature(req, options.appSecret, channel),
     parse: (req) => parseMessagingWebhook(req.body, { channel, objects: product.objects, logger }),
-    send: (message) => sendMessagingMessage(message, deps),
+    async send(message) {
+      refuseUndeclared(message, product.capabilities, channel);
+      return sendMessagingMessage(message, deps);
+    },
     uploadAttachment: (account, input) => uploadMessagingAttachment(graph, channel, account, input),
   };
 }

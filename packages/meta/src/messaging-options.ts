@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { metaOptionsShape } from './meta-options.js';
 
 /** What an adapter's `transport` option may tune in core's transport. */
-export type MessagingTransportOptions = Partial<Pick<TransportOptions, 'timeoutMs' | 'retry' | 'dispatcher' | 'sleep'>>;
+export type MessagingTransportOptions = Partial<
+  Pick<TransportOptions, 'timeoutMs' | 'deadlineMs' | 'retry' | 'dispatcher' | 'sleep'>
+>;
 
 /** The option fields Messenger and Instagram share: the Meta ones, transport tuning and a clock. */
 export const messagingOptionsShape = {

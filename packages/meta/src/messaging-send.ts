@@ -64,10 +64,19 @@ async function post(message: OutboundMessage, account: string, deps: MessagingSe
     });
   }
   if (parsed.data.message_id) return parsed.data.message_id;
+  if (body.sender_action === undefined) {
+    // A 200 without a message id confirms nothing: no status would ever match an id we made up.
+    const text = 'the Graph API answered 200 without a message_id: the send is not confirmed';
+    throw new LoketError('PLATFORM_ERROR', loketMessage(deps.channel, text), {
+      channel: deps.channel,
+      retryable: false,
+      details: { body: res.body },
+    });
+  }
   // Sender actions answer without a message id: name the action and what it was about.
   const { content } = message;
   const target = content.type === 'reaction' || content.type === 'read' ? content.messageId : message.to.user;
-  return stableId(String(body.sender_action ?? 'action'), target);
+  return stableId(String(body.sender_action), target);
 }
 
 /**

@@ -34,7 +34,11 @@ export function parseMessagingWebhook(body: Uint8Array, options: MessagingWebhoo
   if (object !== undefined && !options.objects.includes(object)) {
     return [messagingUnsupported(`object:${object}`, nobody, json)];
   }
-  const events = envelope.data.entry.flatMap((entry) => parseEntry(entry, nobody));
+  // An accepted request always leaves a trace: an empty batch is reported, never acknowledged into nothing.
+  const events =
+    envelope.data.entry.length === 0
+      ? [messagingUnsupported('entry:empty', nobody, json)]
+      : envelope.data.entry.flatMap((entry) => parseEntry(entry, nobody));
   const logger = options.logger ?? silentLogger;
   for (const e of events) {
     if (e.type === 'unsupported') logger.debug({ id: e.id, reason: e.reason }, `${channel}: unsupported webhook item`);

@@ -29,9 +29,19 @@ describe('verifyMetaSignature', () => {
     expect(() => verifyMetaSignature(request({ 'X-Hub-Signature-256': sign(body) }), secret, 'whatsapp')).not.toThrow();
   });
 
-  it('accepts upper-case hex too', () => {
+  it('refuses upper-case hex: Meta sends lowercase, and anything else is not its signature', () => {
     const header = `sha256=${sign(body).slice(7).toUpperCase()}`;
-    expect(() => verifyMetaSignature(request({ 'x-hub-signature-256': header }), secret, 'whatsapp')).not.toThrow();
+    expect(failure(request({ 'x-hub-signature-256': header })).code).toBe('SIGNATURE_INVALID');
+  });
+
+  it('tolerates SP and HTAB around the value, but no other space (a trailing U+00A0 is refused)', () => {
+    const good = sign(body);
+    expect(() =>
+      verifyMetaSignature(request({ 'x-hub-signature-256': `${good} \t` }), secret, 'whatsapp'),
+    ).not.toThrow();
+    for (const padded of [`${good}\u00a0`, `\u00a0${good}`]) {
+      expect(failure(request({ 'x-hub-signature-256': padded })).code).toBe('SIGNATURE_INVALID');
+    }
   });
 
   it('refuses a tampered body', () => {

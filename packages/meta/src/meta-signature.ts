@@ -4,7 +4,9 @@ import { LoketError, loketMessage, type WebhookRequest } from '@loket/core';
 /** The header Meta signs every webhook POST with (WhatsApp, Messenger, Instagram). */
 export const META_SIGNATURE_HEADER = 'x-hub-signature-256';
 
-const SIGNATURE = /^sha256=([0-9a-fA-F]{64})$/;
+// Exactly `sha256=` and 64 lowercase hex digits; only SP and HTAB around it are tolerated (RFC 9110 OWS), never
+// Unicode spaces that String#trim would also remove.
+const SIGNATURE = /^[ \t]*sha256=([0-9a-f]{64})[ \t]*$/;
 
 function invalid(channel: string, text: string): LoketError {
   return new LoketError('SIGNATURE_INVALID', loketMessage(channel, text), { channel, retryable: false });
@@ -29,11 +31,11 @@ export function verifyMetaSignature(req: WebhookRequest, appSecret: string, chan
         : 'X-Hub-Signature-256 header is missing: the request was not signed by Meta',
     );
   }
-  const match = SIGNATURE.exec(header.trim());
+  const match = SIGNATURE.exec(header);
   if (!match) {
     throw invalid(
       channel,
-      `X-Hub-Signature-256 header is malformed: expected "sha256=" followed by 64 hex digits, got ${describe(header)}`,
+      `X-Hub-Signature-256 header is malformed: expected "sha256=" followed by 64 lowercase hex digits, got ${describe(header)}`,
     );
   }
   // Meta signs the escaped-unicode bytes it sent: hash exactly those, before any JSON parsing.

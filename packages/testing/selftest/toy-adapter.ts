@@ -5,6 +5,7 @@ import {
   type InboundEvent,
   LoketError,
   type OutboundMessage,
+  refuseUndeclared,
   type WebhookRequest,
 } from '@loket/core';
 
@@ -88,11 +89,16 @@ function parse(req: WebhookRequest, defect: ToyDefect): InboundEvent[] {
   }
   const entries = isObj(body) && Array.isArray(body.entry) ? body.entry : [];
   const chosen = defect === 'first-entry-only' ? entries.slice(0, 1) : entries;
+  const empty = (raw: unknown): InboundEvent => {
+    const conversation = { channel: 'webchat' as const, account: '*', user: '*' };
+    return { id: 'empty', type: 'unsupported', reason: 'empty', channel: 'webchat', conversation, timestamp: 0, raw };
+  };
+  if (chosen.length === 0) return [empty(body)];
   return chosen.flatMap((entry: unknown) => {
     const e = (defect === 'throw-on-null' ? entry : isObj(entry) ? entry : {}) as Json;
     const account = typeof e.id === 'string' && e.id ? e.id : '*';
     const items = Array.isArray(e.events) ? e.events : [];
-    const events = items.map((item) => toEvent(item, account, defect));
+    const events = items.length === 0 ? [empty(entry)] : items.map((item) => toEvent(item, account, defect));
     return defect === 'drop-unknown-kinds' ? events.filter((ev) => ev.type !== 'unsupported') : events;
   });
 }
@@ -109,6 +115,7 @@ function verify(req: WebhookRequest, defect: ToyDefect): void {
 }
 
 async function send(message: OutboundMessage, apiBaseUrl: string, defect: ToyDefect) {
+  refuseUndeclared(message, capabilities, 'toy');
   const path =
     defect === 'wrong-send-path' ? `/v2/${message.to.account}/messages` : `/v1/${message.to.account}/messages`;
   const text = message.content.type === 'text' ? message.content.text : '';
@@ -126,7 +133,8 @@ async function send(message: OutboundMessage, apiBaseUrl: string, defect: ToyDef
       throw new LoketError('PLATFORM_ERROR', '[loket] [toy] platform error', { platformCode: code });
     throw new LoketError('BAD_REQUEST', '[loket] [toy] refused', { platformCode: code });
   }
-  return { messageId: String(body.message_id), conversation: message.to, acceptedAt: Date.now() };
+  if (typeof body.message_id !== 'string') throw new LoketError('PLATFORM_ERROR', '[loket] [toy] no message id');
+  return { messageId: body.message_id, conversation: message.to, acceptedAt: Date.now() };
 }
 
 /** A tiny, correct-unless-told-otherwise adapter for the toy channel (it borrows the `webchat` id). */

@@ -1,7 +1,11 @@
 import { describeAdapterConformance, loadFixtures, metaHandshake, metaSignature } from '@loket/testing';
 import { whatsapp } from './index.js';
 
-const secrets = { appSecret: 'conformance-app-secret', verifyToken: 'conformance-verify-token', accessToken: 'token' };
+const secrets = {
+  appSecret: 'conformance-app-secret',
+  verifyToken: 'conformance-verify-token',
+  accessToken: 'conformance-access-token',
+};
 
 describeAdapterConformance({
   channel: 'whatsapp',
@@ -10,5 +14,6 @@ describeAdapterConformance({
     whatsapp({ ...secrets, apiBaseUrl, graphVersion: 'v25.0', transport: { sleep: async () => {} } }),
   signature: metaSignature(secrets.appSecret),
   handshake: metaHandshake(secrets.verifyToken),
+  secrets: Object.values(secrets),
   fixtures: loadFixtures('whatsapp'),
 });

@@ -3,7 +3,9 @@ import { metaOptionsShape, parseMetaOptions } from '@loket/meta';
 import { z } from 'zod';
 
 /** What `whatsapp({ transport })` may tune in core's transport. */
-export type WhatsAppTransportOptions = Partial<Pick<TransportOptions, 'timeoutMs' | 'retry' | 'dispatcher' | 'sleep'>>;
+export type WhatsAppTransportOptions = Partial<
+  Pick<TransportOptions, 'timeoutMs' | 'deadlineMs' | 'retry' | 'dispatcher' | 'sleep'>
+>;
 
 const fn = <T>() => z.custom<T>((v) => typeof v === 'function');
 

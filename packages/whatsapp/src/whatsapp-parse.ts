@@ -34,6 +34,8 @@ export function parseWhatsAppWebhook(body: Uint8Array, logger: Logger = silentLo
   if (envelope.data.object !== 'whatsapp_business_account') {
     return [unsupportedEvent(`object:${envelope.data.object}`, NOBODY, json, { timestamp: 0 })];
   }
+  // An accepted request always leaves a trace: an empty batch is reported, never acknowledged into nothing.
+  if (envelope.data.entry.length === 0) return [unsupportedEvent('entry:empty', NOBODY, json, { timestamp: 0 })];
   const events = envelope.data.entry.flatMap((entry) => parseEntry(entry));
   for (const e of events) {
     if (e.type === 'unsupported') logger.debug({ id: e.id, reason: e.reason }, 'whatsapp: unsupported webhook item');
@@ -45,6 +47,10 @@ function parseEntry(raw: unknown): InboundEvent[] {
   const entry = webhookEntrySchema.safeParse(raw);
   if (!entry.success) return [unsupportedEvent('invalid:entry', NOBODY, raw)];
   const { id, time } = entry.data;
+  if (entry.data.changes.length === 0) {
+    const at = time === undefined ? NO_TIME : time * 1000;
+    return [unsupportedEvent('entry:no-changes', { ...NOBODY, account: id }, raw, { timestamp: at })];
+  }
   const events = entry.data.changes.flatMap((change) => parseChange(change, { id, time }));
   return fillMissingTimes(events, time === undefined ? NO_TIME : time * 1000);
 }

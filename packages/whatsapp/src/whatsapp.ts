@@ -1,4 +1,4 @@
-import { type ChannelAdapter, safeLogger } from '@loket/core';
+import { type ChannelAdapter, declareSecrets, refuseUndeclared, safeLogger } from '@loket/core';
 import { createGraphTransport, metaHandshake, verifyMetaSignature } from '@loket/meta';
 import { whatsappCapabilities } from './whatsapp-capabilities.js';
 import { WHATSAPP_ERRORS } from './whatsapp-errors.js';
@@ -40,6 +40,8 @@ export interface WhatsAppAdapter extends ChannelAdapter {
  */
 export function whatsapp(input: WhatsAppOptions): WhatsAppAdapter {
   const options = parseWhatsAppOptions(input);
+  // Graph errors may quote the token: every error and log line scrubs these (core's secrets registry).
+  declareSecrets(options.appSecret, options.verifyToken, options.accessToken);
   const logger = safeLogger(options.logger);
   const graph = createGraphTransport({
     channel: 'whatsapp',
@@ -63,7 +65,10 @@ export function whatsapp(input: WhatsAppOptions): WhatsAppAdapter {
     handshake: (req) => metaHandshake(req, options.verifyToken),
     verify: (req) => verifyMetaSignature(req, options.appSecret, 'whatsapp'),
     parse: (req) => parseWhatsAppWebhook(req.body, logger),
-    send: (message) => sendWhatsAppMessage(message, deps),
+    async send(message) {
+      refuseUndeclared(message, whatsappCapabilities, 'whatsapp');
+      return sendWhatsAppMessage(message, deps);
+    },
     downloadMedia: (mediaId, opts) => downloadWhatsAppMedia(graph, mediaId, opts),
     uploadMedia: (account, file) => uploadWhatsAppMedia(graph, account, file),
   };

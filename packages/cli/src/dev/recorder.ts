@@ -6,7 +6,6 @@ import type {
   OutboundMessage,
   SendOptions,
   SendReceipt,
-  Store,
 } from '@loket/core';
 import { LoketError } from '@loket/core';
 import type { Emulator, SentMessage } from '@loket/testing/kit';
@@ -63,30 +62,21 @@ export function recordEmulatorSends(emulator: Emulator, timeline: Timeline): voi
 }
 
 /**
- * The store with `messages.recordSent` observed: every send the gateway makes (handlers' `ctx.reply` included) is
- * recorded there, so sends to a real platform reach the timeline too. Other parts are the store's own.
+ * Puts every send the gateway makes (handlers' `ctx.reply` included) on the timeline, from `gateway.observe`, so
+ * sends to a real platform reach it too. The emulator reports its sends (with the body) before the adapter
+ * returns; real platforms do not, so only sends the timeline has not seen yet are added.
  */
-export function observedStore(store: Store, timeline: Timeline): Store {
-  const { messages } = store;
-  const recordSent: Store['messages']['recordSent'] = async (id, ref, at) => {
-    await messages.recordSent(id, ref, at);
-    // The emulator reports its sends (with the body) before the adapter returns; real platforms do not.
-    if (!timeline.has('sent', id)) {
-      timeline.add({ kind: 'sent', channel: ref.channel, conversation: ref, title: `message ${id}`, messageId: id });
-    }
-  };
-  const observed = delegate(messages, { recordSent });
-  return delegate(store, { messages: observed });
-}
-
-/** `target` with some properties replaced; methods stay bound to the target (class stores keep private fields). */
-function delegate<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get(t, prop) {
-      if (prop in overrides) return overrides[prop as keyof T];
-      const value: unknown = Reflect.get(t, prop, t);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
+export function recordSends(gateway: Gateway, timeline: Timeline): () => void {
+  return gateway.observe((signal) => {
+    if (signal.type !== 'send.accepted' || timeline.has('sent', signal.messageId)) return;
+    const { conversation, messageId } = signal;
+    timeline.add({
+      kind: 'sent',
+      channel: conversation.channel,
+      conversation,
+      title: `message ${messageId}`,
+      messageId,
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import { type DevChannelInfo, handleConsoleApi } from './console-api.js';
 import type { DevOptions } from './dev-options.js';
 import { registerEcho } from './echo-handler.js';
 import { openStore } from './open-store.js';
-import { observedStore, recordEmulatorSends, recordEvents, sendRecorded, timelineLogger } from './recorder.js';
+import { recordEmulatorSends, recordEvents, recordSends, sendRecorded, timelineLogger } from './recorder.js';
 import { SseHub } from './sse.js';
 import { consoleDir, serveStatic } from './static-files.js';
 import { Timeline } from './timeline.js';
@@ -76,11 +76,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const adapters: ChannelAdapter[] = loaded.map((c, i) => createAdapter(c, settings[i]!, emulator.url));
   const gateway = createGateway({
     channels: adapters,
-    store: observedStore(opened.store, timeline),
+    store: opened.store,
     logger: timelineLogger(timeline),
     now,
   });
   const record = recordEvents(gateway, timeline);
+  recordSends(gateway, timeline);
   recordEmulatorSends(emulator, timeline);
   const send = (message: Parameters<Gateway['send']>[0]) => sendRecorded(gateway.send, timeline, message);
   const emulated = new Set(settings.filter((s) => s.mode === 'emulated').map((s) => s.known.channel));

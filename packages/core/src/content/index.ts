@@ -1,2 +1,3 @@
 export * from './fit-content.js';
 export * from './numbered-choice.js';
+export * from './declared-content.js';

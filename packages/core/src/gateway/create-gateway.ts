@@ -5,11 +5,16 @@ import { createOutbox } from '../outbox/create-outbox.js';
 import { createPolicy } from '../policy/index.js';
 import { createRecord } from '../record/create-record.js';
 import { sendAuthor } from '../record/send-author.js';
-import { createPacer } from '../transport/index.js';
+import type { SlaListener } from '../record/sla-watch.js';
+import { createSharedPacer } from '../transport/index.js';
 import { fetchBinding } from './fetch-binding.js';
 import { resolveGatewayOptions } from './gateway-options.js';
-import type { SlaListener } from '../record/sla-watch.js';
 import type { EventHandler, Gateway, GatewayOptions, HandlerOptions, HandlerType } from './gateway-types.js';
+import { guardStore } from './guard-store.js';
+import { createHealth } from './health.js';
+import { createObserver } from './observe.js';
+import { observedDeliver, observedSend, observedStoreCalls } from './observe-wiring.js';
+import { createPendingGuard } from './pending-guard.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
 import { nodeBinding } from './node-binding.js';
@@ -32,17 +37,29 @@ import { createWebhookHandler } from './webhook-handler.js';
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const o = resolveGatewayOptions(options);
-  const { store, logger, adapters, now } = o;
+  const { logger, adapters, now } = o;
+  const observer = createObserver(logger);
+  // Store failures reach callers as LoketErrors; some store calls are signals (duplicates, dead letters).
+  const store = guardStore(o.store, observedStoreCalls(observer, now));
   for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
   const registry = createHandlerRegistry();
-  const deliver = async (event: InboundEvent, attempt: number): Promise<void> => {
-    const ctx = createHandlerContext(event, attempt, send, logger, await record.controllerOf(event.conversation));
-    for (const handler of registry.handlersFor(event)) await handler(event, ctx);
-  };
+  const deliver = observedDeliver(
+    async (event: InboundEvent, attempt: number): Promise<void> => {
+      const controller = await record.controllerOf(event.conversation);
+      const ctx = createHandlerContext(event, attempt, send, logger, controller);
+      for (const handler of registry.handlersFor(event)) await handler(event, ctx);
+    },
+    observer,
+    now,
+    o.worker.retry.attempts,
+  );
   const record = createRecord({ store, adapters, logger, now, retention: o.retention, sla: o.sla, deliver });
   const policy = createPolicy({ store: record.policyStore, stopWords: o.stopWords, now, logger });
-  const pacer = createPacer();
-  const send = createSendPipeline({ adapters, store, policy, pacer, logger, now, recorder: record.recorder });
+  const onWait = (waitMs: number, limit: 'account' | 'recipient', channel: string) =>
+    observer.emit({ type: 'send.paced', at: now(), channel, limit, waitMs });
+  const pacer = createSharedPacer({ rates: store.rates, logger, onWait });
+  const pipeline = createSendPipeline({ adapters, store, policy, pacer, logger, now, recorder: record.recorder });
+  const send = observedSend(pipeline, observer, now);
   const autoReply = o.autoReply
     ? createAutoReply(o.autoReply, { store, send: record.autoReplySend(send), logger, now })
     : undefined;
@@ -64,6 +81,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
 
+  const pending = o.maxPending === undefined ? undefined : createPendingGuard(store, o.maxPending, logger, now);
+  const health = createHealth({ store, running: () => started && !closing, overCapacity: pending?.over });
+
   let started = false;
   let toldToStart = false;
   let closing: Promise<void> | undefined;
@@ -83,6 +103,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       worker.wake();
     },
     isClosed: () => closing !== undefined,
+    observer,
+    pending,
+    health: o.healthPath === undefined ? undefined : { path: o.healthPath, check: health },
   });
 
   return {
@@ -104,6 +127,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     adapters,
     store,
     ...record.api,
+    observe: (listener) => observer.observe(listener),
+    health,
     async start() {
       worker.start();
       outbox.start();

@@ -94,6 +94,8 @@ const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
     })
     .optional(),
   now: fn<() => number>('a function returning ms since the epoch').optional(),
+  maxPending: positiveInt.optional(),
+  healthPath: z.string().regex(/^\//, { message: "must start with '/'" }).optional(),
 });
 
 /** Gateway options after validation and defaults. */
@@ -114,6 +116,8 @@ export interface ResolvedGatewayOptions {
   retention?: RetentionOptions;
   sla?: SlaWatchOptions;
   now: () => number;
+  maxPending?: number;
+  healthPath?: string;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -168,5 +172,7 @@ export function resolveGatewayOptions(input: GatewayOptions): ResolvedGatewayOpt
     retention: o.retention,
     sla: o.sla,
     now,
+    maxPending: o.maxPending,
+    healthPath: o.healthPath,
   };
 }

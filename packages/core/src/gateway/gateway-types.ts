@@ -23,6 +23,8 @@ import type {
   SlaWatchOptions,
 } from '../record/index.js';
 import type { DeadLetter, Store } from '../store/store.js';
+import type { GatewayHealth } from './health.js';
+import type { GatewayListener } from './observe.js';
 
 /** Options of `createGateway`. */
 export interface GatewayOptions {
@@ -72,6 +74,10 @@ export interface GatewayOptions {
   sla?: SlaWatchOptions;
   /** The clock (ms since the epoch). Default `Date.now`. */
   now?: () => number;
+  /** Answer webhooks with 503 (the platform retries) while the inbox holds this many items or more. Default: no limit. */
+  maxPending?: number;
+  /** Serve `gateway.health()` as JSON on `GET <healthPath>` (200 when ok, else 503), e.g. `'/healthz'`. Default: none. */
+  healthPath?: string;
 }
 
 /** Options of `ctx.reply`. */
@@ -150,8 +156,15 @@ export interface Gateway {
   readonly consent: ConsentApi;
   /** The adapters by channel. */
   readonly adapters: ReadonlyMap<ChannelId, ChannelAdapter>;
-  /** The store in use. */
+  /** The store in use (its failures come out as LoketError `NETWORK`). */
   readonly store: Store;
+  /**
+   * Signals for operators: webhooks accepted or refused (reason, ack time), events handled, retried or dead-lettered,
+   * sends accepted, refused (code) or failed, statuses received, pacing waits. Answers the function that removes it.
+   */
+  observe(listener: GatewayListener): () => void;
+  /** Store reachable, workers running, queue depths and dead letters. Never throws. */
+  health(): Promise<GatewayHealth>;
   /** Starts the inbox and outbox workers. Without it, webhooks and queued sends are kept but not handled here. */
   start(): Promise<void>;
   /** Stops taking work, waits for in-flight work, closes the store if the gateway created it. */

@@ -1,15 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeHandler } from './gateway-types.js';
 import { testSign } from './test-adapter.js';
-import { eventually, type Harness, harness, webhookBody } from './test-harness.js';
-
-type Middleware = (
-  req: IncomingMessage & { body?: unknown; _body?: boolean },
-  res: ServerResponse,
-  next: () => void,
-) => void;
+import { eventually, type Harness, harness, listenNode, type Middleware, webhookBody } from './test-harness.js';
 
 /** A tiny stand-in for express.json(): reads the stream and leaves a parsed object behind, like body-parser does. */
 const jsonParser: Middleware = (req, _res, next) => {
@@ -21,20 +13,6 @@ const jsonParser: Middleware = (req, _res, next) => {
     next();
   });
 };
-
-async function listen(handler: NodeHandler, before?: Middleware): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const run = () =>
-      handler(req, res, () => {
-        res.statusCode = 418;
-        res.end('next');
-      });
-    if (before) before(req, res, run);
-    else run();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 const body = webhookBody([{ id: 'n1', kind: 'text', user: 'u1', text: 'hello', ts: 1 }]);
 const headers = { 'content-type': 'application/json', 'x-test-signature': testSign(body, 'test-secret') };
@@ -55,7 +33,7 @@ describe('gateway.node', () => {
       if (event.content.type === 'text') seen.push(event.content.text);
     });
     await h.gateway.start();
-    const s = await listen(h.gateway.node);
+    const s = await listenNode(h.gateway.node);
     server = s.server;
     const res = await fetch(`${s.url}/webhooks/webchat`, { method: 'POST', headers, body });
     expect(res.status).toBe(200);
@@ -64,7 +42,7 @@ describe('gateway.node', () => {
 
   it('answers the handshake, 401 on a bad signature, 404 for an unknown channel, and next() elsewhere', async () => {
     h = harness();
-    const s = await listen(h.gateway.node);
+    const s = await listenNode(h.gateway.node);
     server = s.server;
     const challenge = await fetch(`${s.url}/webhooks/webchat?challenge=c1&token=verify-me`);
     expect(await challenge.text()).toBe('c1');
@@ -81,7 +59,7 @@ describe('gateway.node', () => {
 
   it('answers 413 for a body past maxBodyBytes', async () => {
     h = harness({ maxBodyBytes: 10 });
-    const s = await listen(h.gateway.node);
+    const s = await listenNode(h.gateway.node);
     server = s.server;
     const res = await fetch(`${s.url}/webhooks/webchat`, { method: 'POST', headers, body });
     expect(res.status).toBe(413);
@@ -89,7 +67,7 @@ describe('gateway.node', () => {
 
   it('answers 500 and says to mount it before express.json() when a JSON parser consumed the body', async () => {
     h = harness();
-    const s = await listen(h.gateway.node, jsonParser);
+    const s = await listenNode(h.gateway.node, jsonParser);
     server = s.server;
     const res = await fetch(`${s.url}/webhooks/webchat`, { method: 'POST', headers, body });
     expect(res.status).toBe(500);
@@ -111,7 +89,7 @@ describe('gateway.node', () => {
         next();
       });
     };
-    const s = await listen(h.gateway.node, keepRaw);
+    const s = await listenNode(h.gateway.node, keepRaw);
     server = s.server;
     const viaRaw = await fetch(`${s.url}/webhooks/webchat`, { method: 'POST', headers, body });
     expect(viaRaw.status).toBe(200);

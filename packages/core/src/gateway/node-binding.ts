@@ -17,9 +17,27 @@ function toHeaders(req: NodeRequest): Headers {
   return headers;
 }
 
+// A host is a name, an IPv4 or a bracketed IPv6 address, and an optional port: nothing that could end the
+// authority and start a path or a query.
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The request target as path and query: origin-form as sent, absolute-form reduced to its path (RFC 9112 §3.2). */
+function requestTarget(raw: string | undefined): string {
+  const target = raw ?? '/';
+  if (target.startsWith('/')) return target;
+  if (!URL.canParse(target)) return '/';
+  const url = new URL(target);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * The URL handed to the handler. The route comes from the request target only: the Host header is data, so a
+ * Host such as `127.0.0.1/webhooks/whatsapp?` can neither choose a route nor turn the real path into a query.
+ */
 function fullUrl(req: NodeRequest): string {
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
+  return `${encrypted ? 'https' : 'http'}://${host}${requestTarget(req.url)}`;
 }
 
 /** Bytes a framework already read for us (`req.rawBody`, or `req.body` from a raw body parser). */

@@ -78,6 +78,7 @@ export function readNodeStream(stream: Readable, limit: number, channel: string)
       stream.off('data', onData);
       stream.off('end', onEnd);
       stream.off('error', onError);
+      stream.off('close', onClose);
     };
     const onData = (chunk: Buffer): void => {
       total += chunk.byteLength;
@@ -97,8 +98,14 @@ export function readNodeStream(stream: Readable, limit: number, channel: string)
       cleanup();
       reject(err);
     };
+    // A client that aborts may close the stream without an error: never wait for an end that will not come.
+    const onClose = (): void => {
+      cleanup();
+      reject(Object.assign(new Error('the client aborted the upload'), { code: 'ECONNRESET' }));
+    };
     stream.on('data', onData);
     stream.on('end', onEnd);
     stream.on('error', onError);
+    stream.on('close', onClose);
   });
 }

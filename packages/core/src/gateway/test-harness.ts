@@ -1,8 +1,10 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { createGateway } from './create-gateway.js';
-import type { Gateway, GatewayOptions } from './gateway-types.js';
+import type { Gateway, GatewayOptions, NodeHandler } from './gateway-types.js';
 import { type TestAdapter, type TestWireEvent, testAdapter, testSign } from './test-adapter.js';
 
 // Test-only helpers shared by the gateway and inbox tests.
@@ -86,4 +88,30 @@ export function harness(options: Partial<GatewayOptions> = {}): Harness {
       if (res.status !== 200) throw new Error(`expected 200, got ${res.status}: ${await res.text()}`);
     },
   };
+}
+
+/** Middleware that runs before the gateway's node handler (a body parser, in the tests that need one). */
+export type Middleware = (
+  req: IncomingMessage & { body?: unknown; _body?: boolean },
+  res: ServerResponse,
+  next: () => void,
+) => void;
+
+/** Serves a node handler on 127.0.0.1 (a free port); paths that are not the gateway's answer 418 `next`. */
+export async function listenNode(
+  handler: NodeHandler,
+  before?: Middleware,
+): Promise<{ server: Server; url: string; port: number }> {
+  const server = createServer((req, res) => {
+    const run = () =>
+      handler(req, res, () => {
+        res.statusCode = 418;
+        res.end('next');
+      });
+    if (before) before(req, res, run);
+    else run();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}`, port };
 }

@@ -6,7 +6,18 @@ import type { Store } from '../store/store.js';
 import { callAdapter, logOnce } from './call-adapter.js';
 import { matchRoute, pathOf } from './gateway-routes.js';
 import { checkDeclaredLength } from './read-body.js';
-import { errorReply, jsonReply } from './webhook-reply.js';
+import type { GatewayHealth } from './health.js';
+import type { Observer, WebhookRefusal } from './observe.js';
+import type { PendingGuard } from './pending-guard.js';
+import { errorReply, jsonReply, withSafetyHeaders } from './webhook-reply.js';
+
+const REFUSAL_BY_STATUS: Record<number, WebhookRefusal> = {
+  400: 'bad-request',
+  401: 'signature',
+  404: 'not-a-handshake',
+  405: 'method',
+  413: 'too-large',
+};
 
 /** A request as a runtime binding hands it over; the body is read only when needed, with the size cap applied. */
 export interface IncomingWebhook {
@@ -28,6 +39,12 @@ export interface WebhookHandlerDeps {
   /** Tells the worker there is new work (it must not run the work on this call stack). */
   wake(): void;
   isClosed(): boolean;
+  /** `gateway.observe`: accepted and refused webhooks, with the reason and the ack time. */
+  observer?: Observer;
+  /** `maxPending`: answer 503 while the inbox is over it. */
+  pending?: PendingGuard;
+  /** The optional health route: `GET <path>` answers `gateway.health()` as JSON (200 when ok, else 503). */
+  health?: { path: string; check: () => Promise<GatewayHealth> };
 }
 
 /** The runtime-neutral request path: route, handshake, size cap, verify, enqueue, answer. */
@@ -39,6 +56,12 @@ export type WebhookHandler = (incoming: IncomingWebhook) => Promise<WebhookReply
  */
 export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
   const { adapters, logger } = deps;
+  // Why a 503 (or a 404) was answered, for the observe signal; the reply itself stays a plain WebhookReply.
+  const reasons = new WeakMap<WebhookReply, WebhookRefusal>();
+  const refuse = (reason: WebhookRefusal, reply: WebhookReply): WebhookReply => {
+    reasons.set(reply, reason);
+    return reply;
+  };
 
   const enqueue = async (adapter: ChannelAdapter, req: WebhookRequest): Promise<WebhookReply> => {
     const entry = {
@@ -62,7 +85,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
         { channel: adapter.channel, ackTimeoutMs: deps.ackTimeoutMs },
         'store did not take the webhook in time: answered 503',
       );
-      return jsonReply(503, { error: 'store too slow, retry later' });
+      return refuse('store-slow', jsonReply(503, { error: 'store too slow, retry later' }));
     }
     if ('err' in result) {
       logOnce(
@@ -74,8 +97,9 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
           channel: adapter.channel,
         },
       );
-      return jsonReply(503, { error: 'store unavailable, retry later' });
+      return refuse('store-unavailable', jsonReply(503, { error: 'store unavailable, retry later' }));
     }
+    deps.pending?.added();
     logger.debug({ channel: adapter.channel, inboxId: result.id }, 'webhook enqueued');
     deps.wake();
     return { status: 200, body: 'ok' };
@@ -89,6 +113,10 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
   const receive = async (adapter: ChannelAdapter, incoming: IncomingWebhook): Promise<WebhookReply> => {
     const channel = adapter.channel;
     checkDeclaredLength(incoming.headers.get('content-length'), deps.maxBodyBytes, channel);
+    // Past maxPending the platform is asked to come back later: a flood cannot fill memory or disk.
+    if (deps.pending?.over()) {
+      return refuse('over-capacity', jsonReply(503, { error: 'inbox is full, retry later' }, { 'retry-after': '5' }));
+    }
     const body = await incoming.readBody(deps.maxBodyBytes, channel);
     const req: WebhookRequest = { method: incoming.method, url: incoming.url, headers: incoming.headers, body };
     // Meta signs the exact bytes it sent: verify before anything looks inside them.
@@ -96,14 +124,20 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
     return enqueue(adapter, req);
   };
 
-  return async (incoming) => {
-    const route = matchRoute(pathOf(incoming.url), deps.basePath);
+  const route = async (incoming: IncomingWebhook): Promise<WebhookReply | undefined> => {
+    const path = pathOf(incoming.url);
+    if (deps.health && path === deps.health.path && incoming.method.toUpperCase() === 'GET') {
+      const report = await deps.health.check();
+      return jsonReply(report.ok ? 200 : 503, report as unknown as Record<string, unknown>);
+    }
+    const route = matchRoute(path, deps.basePath);
     if (route.kind === 'none') return undefined;
     const adapter = adapters.get(route.channel as ChannelId);
     if (!adapter) {
-      return jsonReply(404, { error: `no channel ${route.channel}`, channels: [...adapters.keys()] });
+      const reply = jsonReply(404, { error: `no channel ${route.channel}`, channels: [...adapters.keys()] });
+      return refuse('unknown-channel', reply);
     }
-    if (deps.isClosed()) return jsonReply(503, { error: 'gateway is closing, retry later' });
+    if (deps.isClosed()) return refuse('closing', jsonReply(503, { error: 'gateway is closing, retry later' }));
     const method = incoming.method.toUpperCase();
     try {
       if (method === 'GET') {
@@ -130,8 +164,44 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
           );
       if (error.code === 'PAYLOAD_TOO_LARGE')
         logger.warn({ channel: adapter.channel, maxBodyBytes: deps.maxBodyBytes }, error.message);
+      // A client that went away mid-upload is its own business, not an operator's: debug, not error.
+      else if (error !== err) logger.debug({ channel: adapter.channel, err }, error.message);
       else logOnce(logger, 'error', error, error.message, { channel: adapter.channel });
       return errorReply(error);
     }
+  };
+
+  const observe = (incoming: IncomingWebhook, reply: WebhookReply, started: number): void => {
+    const observer = deps.observer;
+    if (!observer?.active) return;
+    const at = deps.now();
+    const ackMs = performance.now() - started;
+    const matched = matchRoute(pathOf(incoming.url), deps.basePath);
+    const channel =
+      matched.kind === 'webhook' && adapters.has(matched.channel as ChannelId) ? matched.channel : undefined;
+    const method = incoming.method.toUpperCase();
+    if (channel && method === 'GET' && reply.status !== 404) {
+      observer.emit({ type: 'webhook.handshake', at, channel, status: reply.status });
+    } else if (channel && reply.status === 200) {
+      observer.emit({ type: 'webhook.accepted', at, channel, ackMs });
+    } else if (matched.kind === 'webhook') {
+      const reason = reasons.get(reply) ?? REFUSAL_BY_STATUS[reply.status] ?? 'error';
+      observer.emit({
+        type: 'webhook.refused',
+        at,
+        ...(channel ? { channel } : {}),
+        reason,
+        status: reply.status,
+        ackMs,
+      });
+    }
+  };
+
+  return async (incoming) => {
+    const started = performance.now();
+    const reply = await route(incoming);
+    if (reply === undefined) return undefined;
+    observe(incoming, reply, started);
+    return withSafetyHeaders(reply);
   };
 }

@@ -27,3 +27,8 @@ export function errorReply(err: LoketError): WebhookReply {
   const extra: Record<string, string> = status === 413 ? { connection: 'close' } : {};
   return jsonReply(status, { error: err.code, message: status === 500 ? 'internal error' : err.message }, extra);
 }
+
+/** Every answer says what it is: a handshake echoes caller-chosen text, which must never be sniffed as HTML. */
+export function withSafetyHeaders(reply: WebhookReply): WebhookReply {
+  return { ...reply, headers: { ...reply.headers, 'x-content-type-options': 'nosniff' } };
+}

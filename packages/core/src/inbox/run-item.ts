@@ -25,6 +25,9 @@ interface GroupSummary {
   error?: unknown;
 }
 
+const noEvents = (channel: string): LoketError =>
+  new LoketError('BAD_REQUEST', loketMessage(channel, 'parse found no events in an accepted request'), { channel });
+
 const text = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 async function runGroup(events: InboundEvent[], caps: Capabilities, deps: ItemDeps): Promise<GroupSummary> {
@@ -111,12 +114,14 @@ export function runItem(item: LeasedItem, deps: ItemDeps): Promise<void> {
     return finish(store.inbox.deadLetter(item.id, item.token, { error: error.message, failedEvents: [] }));
   }
   const events = parseItem(adapter, item);
-  if (!Array.isArray(events)) {
-    logParseFailure(logger, events, item);
-    return finish(store.inbox.deadLetter(item.id, item.token, { error: events.message, failedEvents: [] }));
+  // Every accepted request ends as events or a dead letter: a parse that finds nothing is kept for a look.
+  const parsed = Array.isArray(events) && events.length === 0 ? noEvents(adapter.channel) : events;
+  if (!Array.isArray(parsed)) {
+    logParseFailure(logger, parsed, item);
+    return finish(store.inbox.deadLetter(item.id, item.token, { error: parsed.message, failedEvents: [] }));
   }
   const stopBeat = startHeartbeat(leaseMs, () => store.inbox.extend(item.id, item.token, leaseMs), logger, fields);
-  const groups = [...groupByConversation(events)].map(([key, list]) =>
+  const groups = [...groupByConversation(parsed)].map(([key, list]) =>
     deps.runner.run(key, () => runGroup(list, adapter.capabilities, deps)),
   );
   return finish(

@@ -1,6 +1,7 @@
 import { type Dispatcher, request } from 'undici';
 import { LoketError, loketMessage } from '../errors.js';
 import { readBody } from './read-body.js';
+import { surelyNotSent } from './retry-policy.js';
 
 /** One HTTP request, fully described. */
 export interface Exchange {
@@ -67,6 +68,7 @@ export async function exchangeOnce(exchange: Exchange): Promise<RawResponse> {
       const error = new LoketError('NETWORK', loketMessage(channel, `${where} timed out after ${timeoutMs} ms`), {
         channel,
         retryable: true,
+        details: { sent: 'unknown' },
       });
       controller.abort(error);
       reject(error);
@@ -83,11 +85,7 @@ export async function exchangeOnce(exchange: Exchange): Promise<RawResponse> {
     throw new LoketError(
       'NETWORK',
       loketMessage(channel, `${where} failed: ${code ? `${String(code)} ` : ''}${reason}`),
-      {
-        channel,
-        retryable: true,
-        cause: err,
-      },
+      { channel, retryable: true, cause: err, details: { sent: surelyNotSent(err) ? false : 'unknown' } },
     );
   } finally {
     clearTimeout(timer);

@@ -1,2 +1,3 @@
 export * from './pacer.js';
 export * from './transport.js';
+export * from './shared-pacer.js';

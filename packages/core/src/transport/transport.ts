@@ -4,6 +4,7 @@ import { LoketError, loketMessage, toLoketError } from '../errors.js';
 import { type Logger, safeLogger } from '../logger.js';
 import { describeUrl, type Exchange, exchangeOnce, type RawResponse } from './http-exchange.js';
 import { backoffDelay, parseRetryAfter, withRetryAfter } from './retry-delay.js';
+import { maybeSent, mayRetry } from './retry-policy.js';
 
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
@@ -11,10 +12,17 @@ export interface TransportOptions {
   baseUrl: string;
   /** Sent with every request; a function is called per attempt (so a refreshed token is picked up). */
   headers?: Record<string, string> | (() => Record<string, string>);
-  /** Whole-request timeout, connect to last body byte. Default 15000. */
+  /** Timeout of one attempt, connect to last body byte. Default 15000. */
   timeoutMs?: number;
+  /**
+   * The most a request may take in all, attempts and waits between them included: past it the last failure is
+   * thrown (a platform that never finishes its answer cannot hold a send for attempts × timeoutMs). Default 30000.
+   */
+  deadlineMs?: number;
   /** Attempts in total (default 3), backoff base (250 ms) and cap (10 s), and the longest Retry-After waited
-   *  for (30 s; a longer one is thrown at once, with `retryAfterMs`). */
+   *  for (30 s; a longer one is thrown at once, with `retryAfterMs`). A POST is tried again only when it surely
+   *  did not take effect: connection refused, or an answer of 429, 5xx or with Retry-After (never after a
+   *  timeout or a connection lost mid-request, which could deliver a message twice). */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
   /** Maps a non-2xx response to a LoketError (each adapter's one small errors file). */
   mapError(res: { status: number; headers: Headers; body: unknown; text: string }): LoketError;
@@ -60,6 +68,7 @@ const optionsSchema = z.object({
   channel: z.string().min(1),
   baseUrl: z.url(),
   timeoutMs: z.number().int().positive().optional(),
+  deadlineMs: z.number().int().positive().optional(),
   retry: z
     .object({
       attempts: z.number().int().min(1).optional(),
@@ -113,8 +122,11 @@ export function createTransport(options: TransportOptions): Transport {
   const random = options.random ?? Math.random;
   const logger = safeLogger(options.logger);
   const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const deadlineMs = options.deadlineMs ?? 30_000;
+  const answered = new WeakSet<LoketError>();
 
-  async function describe(req: TransportRequest): Promise<Exchange> {
+  async function describe(req: TransportRequest, attemptTimeoutMs: number): Promise<Exchange> {
     const url = new URL(/^https?:\/\//i.test(req.path) ? req.path : `${base}/${req.path.replace(/^\/+/, '')}`);
     for (const [key, value] of Object.entries(req.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, value);
@@ -138,7 +150,7 @@ export function createTransport(options: TransportOptions): Transport {
       method: req.method,
       url,
       headers,
-      timeoutMs: options.timeoutMs ?? 15_000,
+      timeoutMs: attemptTimeoutMs,
       ...(body === undefined ? {} : { body }),
       ...(req.maxBytes === undefined ? {} : { maxBytes: req.maxBytes }),
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
@@ -153,12 +165,16 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (err) {
       error = toLoketError(err, 'PLATFORM_ERROR', channel);
     }
+    // 429 means "too many requests" whatever body comes with it (empty, HTML, another shape).
+    if (res.status === 429 && error.code !== 'RATE_LIMITED') error = asRateLimited(error);
     const asked = parseRetryAfter(res.headers.get('retry-after'), now());
-    return error.retryAfterMs === undefined && asked !== undefined ? withRetryAfter(error, asked) : error;
+    const out = error.retryAfterMs === undefined && asked !== undefined ? withRetryAfter(error, asked) : error;
+    answered.add(out);
+    return out;
   }
 
-  async function once<T>(req: TransportRequest): Promise<TransportResponse<T>> {
-    const exchange = await describe(req);
+  async function once<T>(req: TransportRequest, attemptTimeoutMs: number): Promise<TransportResponse<T>> {
+    const exchange = await describe(req, attemptTimeoutMs);
     const res = await exchangeOnce(exchange);
     logger.debug({ channel, method: req.method, url: describeUrl(exchange.url), status: res.status }, 'http');
     if (res.status < 200 || res.status > 299) throw failure(res);
@@ -167,17 +183,24 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function request<T>(req: TransportRequest): Promise<TransportResponse<T>> {
+    const startedAt = Date.now();
     for (let attempt = 1; ; attempt++) {
+      const left = deadlineMs - (Date.now() - startedAt);
       try {
-        return await once<T>(req);
+        return await once<T>(req, Math.max(1, Math.min(timeoutMs, left)));
       } catch (err) {
         // Network failures are already NETWORK errors; anything else (a headers function that throws) is ours.
         const error = toLoketError(err, 'CONFIG', channel);
-        if (!error.retryable || attempt >= attempts) throw error;
+        if (!mayRetry(req.method, error, answered.has(error))) {
+          throw req.method === 'POST' && error.retryable && !answered.has(error) ? maybeSent(error) : error;
+        }
+        if (attempt >= attempts) throw error;
         const asked = error.retryAfterMs;
         // Waiting longer than the caller would tolerate: hand the platform's wait back instead of sleeping.
         if (asked !== undefined && asked > maxRetryAfterMs) throw error;
         const delayMs = asked ?? backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
+        // No time left for the wait and another attempt: the deadline ends the request here.
+        if (delayMs >= deadlineMs - (Date.now() - startedAt)) throw pastDeadline(error, deadlineMs, attempt);
         logger.warn(
           { channel, method: req.method, path: req.path.split('?')[0], attempt, delayMs, code: error.code },
           'retrying',
@@ -188,6 +211,31 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { request };
+}
+
+function asRateLimited(error: LoketError): LoketError {
+  return new LoketError('RATE_LIMITED', error.message, {
+    retryable: true,
+    ...(error.channel === undefined ? {} : { channel: error.channel }),
+    ...(error.platformCode === undefined ? {} : { platformCode: error.platformCode }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    details: { ...error.details, httpStatus: 429 },
+  });
+}
+
+function pastDeadline(error: LoketError, deadlineMs: number, attempts: number): LoketError {
+  return new LoketError(
+    error.code,
+    `${error.message} (gave up after ${attempts} attempt(s): deadlineMs ${deadlineMs})`,
+    {
+      retryable: error.retryable,
+      ...(error.channel === undefined ? {} : { channel: error.channel }),
+      ...(error.platformCode === undefined ? {} : { platformCode: error.platformCode }),
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      details: { ...error.details, deadlineMs, attempts },
+      cause: error,
+    },
+  );
 }
 
 /**

@@ -33,6 +33,11 @@ export interface AdapterConformanceOptions {
    * also derives such bodies from the fixtures (`{ type: K, K: {...} }` items and Graph `{ field, value }` changes).
    */
   unknownKinds?: { name: string; body: BodyInput }[];
+  /**
+   * Every secret the adapter under test was created with (app secret, tokens, OAuth secrets): none may reach an
+   * error, even when the platform's answer quotes it. Default: the signature secret.
+   */
+  secrets?: string[];
   /** False for a channel whose `send` makes no HTTP request (the send and error-mapping cases are skipped). */
   sendsOverHttp?: boolean;
 }

@@ -1,6 +1,8 @@
 import { describe } from 'vitest';
 import type { AdapterConformanceOptions } from './adapter-conformance-options.js';
+import { declaredContentCases } from './declared-content-cases.js';
 import { handshakeCases } from './handshake-cases.js';
+import { hostileAnswerCases } from './hostile-answer-cases.js';
 import { parseCases } from './parse-cases.js';
 import { robustnessCases } from './robustness-cases.js';
 import { sendCases } from './send-cases.js';
@@ -9,7 +11,9 @@ import { signatureCases } from './signature-cases.js';
 /**
  * The shared suite every channel adapter runs (vitest): handshake, signatures (valid, tampered, missing, wrong secret,
  * re-serialized, malformed), every inbound fixture to exactly its events, stable and unique ids, batched deliveries,
- * unknown kinds and hostile bodies, send mapping against a local HTTP server, error mapping and capabilities.
+ * unknown kinds and hostile bodies, send mapping against a local HTTP server, error mapping and capabilities, the
+ * refusal of content the capabilities do not declare, and hostile platform answers (a 2xx without a message id,
+ * 429s of any body, error texts that quote the adapter's secrets).
  *
  * @example
  * // packages/whatsapp/src/conformance.test.ts
@@ -32,5 +36,7 @@ export function describeAdapterConformance(options: AdapterConformanceOptions): 
     parseCases(options);
     robustnessCases(options);
     sendCases(options);
+    declaredContentCases(options);
+    hostileAnswerCases(options);
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toBytes, tryJson } from '../../signing/bytes.js';
 import type { AdapterConformanceOptions } from './adapter-conformance-options.js';
 import { type BodyVariant, brokenShapeVariants, GARBAGE_BODIES, unknownKindVariants } from './body-variants.js';
+import { allPaths, formatPath, getAt, setAt } from './json-paths.js';
 import { NO_API, parseOutcome, robustnessProblems, signedRequest } from './suite-helpers.js';
 
 /** Unknown kinds become `unsupported` events; hostile shapes never throw anything but a LoketError. */
@@ -39,6 +40,18 @@ export function robustnessCases(o: AdapterConformanceOptions): void {
       for (const body of GARBAGE_BODIES) {
         expect(robustnessProblems(outcome(body), o.channel), `body ${JSON.stringify(body)}`).toEqual([]);
       }
+    });
+
+    it('never answers a signed request with no events: each emptied batch array still leaves a trace', () => {
+      const problems: string[] = [];
+      for (const f of o.fixtures.inbound) {
+        const json = tryJson(f.body);
+        for (const path of allPaths(json).filter((p) => Array.isArray(getAt(json, p)))) {
+          const result = outcome(JSON.stringify(setAt(json, path, [])));
+          if ('events' in result && result.events?.length === 0) problems.push(`${f.name}: ${formatPath(path)} = []`);
+        }
+      }
+      expect(problems.slice(0, 20)).toEqual([]);
     });
 
     for (const f of o.fixtures.inbound) {

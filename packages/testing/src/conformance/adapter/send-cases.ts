@@ -9,17 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFixture, SendFixture } from '../../fixtures/fixture-schemas.js';
 import { type CaptureServer, startCaptureServer } from '../../http/capture-server.js';
 import type { AdapterConformanceOptions } from './adapter-conformance-options.js';
-import { allPaths, getAt } from './json-paths.js';
-
-const ID_KEYS = new Set(['id', 'message_id', 'mid', 'dm_event_id', 'messageId', 'event_id']);
-
-/** Values in a response body that can name the sent message (`messages[0].id`, `message_id`, `dm_event_id`, ...). */
-function messageIdCandidates(body: unknown): string[] {
-  return allPaths(body)
-    .filter((path) => ID_KEYS.has(String(path[path.length - 1])))
-    .map((path) => getAt(body, path))
-    .filter((v): v is string => typeof v === 'string');
-}
+import { messageIdCandidates } from './message-ids.js';
 
 /** The message an error fixture is probed with: the send fixture of the same request, else the first text send. */
 function probeFor(api: ApiFixture, sends: SendFixture[]): OutboundMessage | undefined {

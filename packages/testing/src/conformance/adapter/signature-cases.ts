@@ -82,7 +82,11 @@ export function signatureCases(o: AdapterConformanceOptions): void {
           `sha1=${digest}`,
           digest,
           `${value}00`,
-        ];
+          // Exact parsing: no case folding, no Unicode spaces trimmed (only SP / HTAB may surround a value).
+          `${value.slice(0, value.indexOf('=') + 1)}${digest.toUpperCase()}`,
+          `${value}\u00a0`,
+          `\u00a0${value}`,
+        ].filter((candidate) => candidate !== value);
         for (const candidate of bad) {
           const req = webhookRequest({ channel: o.channel, body, headers: { ...good, [header]: candidate } });
           expectSignatureInvalid(await verifyOutcome(adapter(), req), `${header}: "${candidate}"`);

@@ -1,0 +1,2 @@
+export * from './fuzz-adapter.js';
+export * from './mutations.js';
