@@ -11,3 +11,5 @@ export * from './content/index.js';
 export * from './transport/index.js';
 export * from './hours/index.js';
 export * from './record/index.js';
+export * from './options/index.js';
+export * from './signature/index.js';

@@ -55,6 +55,16 @@ export const KNOWN_CHANNELS: readonly KnownChannel[] = [
     devUser: '1254459154682919',
     signature: 'meta',
   },
+  {
+    channel: 'twitter-dm',
+    packageName: '@loket/twitter-dm',
+    factory: 'twitterDm',
+    envPrefix: 'TWITTER_DM',
+    accountOption: 'userId',
+    devAccount: '2244994945',
+    devUser: '3805104374',
+    signature: 'x',
+  },
 ];
 
 /** The known channel, or undefined. */

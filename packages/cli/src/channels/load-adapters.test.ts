@@ -16,11 +16,11 @@ describe('loadChannels', () => {
     expect(loaded[0]?.create({})).toEqual({ channel: 'whatsapp' });
   });
 
-  it('picks up messenger and instagram when they are installed', async () => {
+  it('picks up messenger, instagram and twitter-dm when they are installed', async () => {
     const loaded = await loadChannels(KNOWN_CHANNELS, async (name) => ({
-      [name.replace('@loket/', '')]: () => ({}),
+      [KNOWN_CHANNELS.find((k) => k.packageName === name)?.factory ?? '']: () => ({}),
     }));
-    expect(loaded.map((c) => c.known.channel)).toEqual(['whatsapp', 'messenger', 'instagram']);
+    expect(loaded.map((c) => c.known.channel)).toEqual(['whatsapp', 'messenger', 'instagram', 'twitter-dm']);
   });
 
   it('fails loudly when a package is there but broken, or lacks its factory', async () => {

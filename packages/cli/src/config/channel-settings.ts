@@ -1,6 +1,7 @@
 import { LoketError, loketMessage } from '@loket/core';
 import type { KnownChannel } from '../channels/known-channels.js';
 import type { ChannelConfig, LoketConfig } from './config-schema.js';
+import { twitterDmSetting } from './twitter-dm-settings.js';
 
 /** The secrets `loket dev` gives emulated channels (and `simulate` / `replay` sign with by default). */
 export const DEV_SECRETS = {
@@ -33,13 +34,15 @@ export function channelConfig(known: KnownChannel, config: LoketConfig, env: Cli
   return merged;
 }
 
-type CliEnv = Readonly<Record<string, string | undefined>>;
+/** The environment the CLI reads. */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
 
 /**
  * Real when the three credentials are there, emulated when none is; a partial set is a mistake worth stopping for
  * (a typo in one variable name would otherwise silently fall back to the emulator).
  */
 export function channelSetting(known: KnownChannel, config: LoketConfig, env: CliEnv): ChannelSetting {
+  if (known.signature === 'x') return twitterDmSetting(known, config, env);
   const merged = channelConfig(known, config, env);
   const present = REQUIRED.filter((k) => typeof merged[k] === 'string' && merged[k] !== '');
   if (present.length === REQUIRED.length) return { known, mode: 'real', options: merged };
@@ -61,6 +64,9 @@ export function channelSetting(known: KnownChannel, config: LoketConfig, env: Cl
 /** The app secret to sign with: the flag, else the channel's configured secret, else the dev server's. */
 export function signingSecret(known: KnownChannel, config: LoketConfig, env: CliEnv, flag?: string): string {
   if (flag) return flag;
-  const configured = channelConfig(known, config, env).appSecret;
+  const merged = channelConfig(known, config, env);
+  // X signs with the consumer secret (TWITTER_DM_CONSUMER_SECRET), Meta with the app secret.
+  const configured =
+    known.signature === 'x' ? (env.TWITTER_DM_CONSUMER_SECRET ?? merged.consumerSecret) : merged.appSecret;
   return typeof configured === 'string' && configured !== '' ? configured : DEV_SECRETS.appSecret;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { SignatureScheme } from '../channels/known-channels.js';
 import { bodyVariants } from './signature-variants.js';
+import { xSecretHints } from './x-secret-hint.js';
 
 /** Why a signature does not match. */
 export type SignatureCause =
@@ -12,6 +13,7 @@ export type SignatureCause =
   | 'hex-vs-base64'
   | 'missing-prefix'
   | 'other-header'
+  | 'swapped-secret'
   | 'malformed';
 
 /** What `loket doctor signature` found. */
@@ -34,6 +36,8 @@ export interface SignatureCase {
   body: Uint8Array;
   /** The header value received (a pasted `Header: value` line works too). */
   signature: string;
+  /** X: the app's other secret (client vs consumer), to tell a swapped pair from a wrong secret. */
+  otherSecret?: string;
 }
 
 const mac = (alg: 'sha256' | 'sha1', secret: string, body: Uint8Array): Buffer =>
@@ -121,12 +125,16 @@ export function diagnoseSignature(input: SignatureCase): SignatureDiagnosis {
       'Copy the header value exactly as received.',
     );
   }
+  const swapped =
+    input.otherSecret !== undefined && sameDigest(rest, mac('sha256', input.otherSecret, input.body), encoding);
+  if (input.scheme === 'x' && swapped) return result('swapped-secret', ...xSecretHints(pasted?.[1], true));
   const hints = [
     'No change to the body or the encoding explains it: the secret is most likely wrong.',
     input.scheme === 'meta'
       ? 'Use the App Secret of the Meta app that owns the webhook subscription (App Dashboard → App settings → Basic), not an access token or the verify token.'
       : 'Use the consumer (API) secret, or the OAuth 2.0 client secret, of the X app that owns the webhook.',
   ];
+  if (input.scheme === 'x') hints.push(...xSecretHints(pasted?.[1], false));
   if (/^EAA/.test(input.secret))
     hints.push('This secret starts with "EAA": that is an access token, not the app secret.');
   hints.push(

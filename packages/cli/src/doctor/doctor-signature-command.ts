@@ -12,6 +12,7 @@ const FLAGS = {
   secret: { type: 'string' },
   body: { type: 'string' },
   signature: { type: 'string' },
+  'other-secret': { type: 'string' },
 } as const;
 const COMMAND = 'doctor signature';
 
@@ -39,6 +40,7 @@ export async function doctorSignatureCommand(args: string[], io: CliIo): Promise
     secret: str(flags, 'secret')!,
     body,
     signature: str(flags, 'signature')!,
+    otherSecret: str(flags, 'other-secret'),
   });
   if (diagnosis.matches) {
     io.out(`✓ ${diagnosis.explanation.join(' ')}`);

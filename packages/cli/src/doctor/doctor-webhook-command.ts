@@ -4,7 +4,8 @@ import { usageError } from '../cli/usage.js';
 import { knownChannel, knownChannelNames } from '../channels/known-channels.js';
 import { channelConfig, DEV_SECRETS } from '../config/channel-settings.js';
 import { loadConfigFile } from '../config/load-config.js';
-import { checkWebhook } from './check-webhook.js';
+import { checkWebhook, webhookUrl } from './check-webhook.js';
+import { checkXWebhook } from './check-x-webhook.js';
 
 const FLAGS = {
   url: { type: 'string' },
@@ -25,14 +26,21 @@ export async function doctorWebhookCommand(args: string[], io: CliIo): Promise<n
     throw usageError(COMMAND, `--url "${url}" is not an http(s) URL`);
   const channel = str(flags, 'channel') ?? 'whatsapp';
   const known = knownChannel(channel);
-  if (known?.signature !== 'meta')
-    throw usageError(COMMAND, `unknown channel "${channel}": use one of ${knownChannelNames()}`);
+  if (!known) throw usageError(COMMAND, `unknown channel "${channel}": use one of ${knownChannelNames()}`);
   const { config } = await loadConfigFile(io.cwd, str(flags, 'config'));
   const configured = channelConfig(known, config, io.env);
   const verifyToken =
     str(flags, 'verify-token') ?? (configured.verifyToken as string | undefined) ?? DEV_SECRETS.verifyToken;
-
-  const report = await checkWebhook({ url, channel, verifyToken, secret: str(flags, 'secret') });
+  // X's CRC is keyed with the client secret when the app has one, else the consumer secret.
+  const xSecret =
+    str(flags, 'secret') ??
+    io.env.TWITTER_DM_CLIENT_SECRET ??
+    io.env.TWITTER_DM_CONSUMER_SECRET ??
+    DEV_SECRETS.appSecret;
+  const report =
+    known.signature === 'x'
+      ? await checkXWebhook({ url: webhookUrl(url, channel), secret: xSecret })
+      : await checkWebhook({ url, channel, verifyToken, secret: str(flags, 'secret') });
   io.out(`Checking ${report.url} as ${channel} would:`);
   for (const check of report.checks) io.out(`  ${MARK[check.result]} ${check.name}: ${check.detail}`);
   io.out(

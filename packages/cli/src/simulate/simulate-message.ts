@@ -76,6 +76,10 @@ export async function simulateMessage(input: SimulateInput, target: SimulateTarg
       });
       status = await customer.say(input.text, { at });
       messageId = customer.lastMessageId ?? '';
+    } else if (known.channel === 'twitter-dm') {
+      const customer = emulator.xCustomer({ account: conversation.account, user: conversation.user, name: input.name });
+      status = await customer.say(input.text, { at });
+      messageId = customer.lastMessageId ?? '';
     } else {
       const built = metaMessagingBody(known.channel, { ...conversation, text: input.text, at });
       messageId = built.messageId;

@@ -10,8 +10,11 @@ import { maybeSent, mayRetry } from './retry-policy.js';
 export interface TransportOptions {
   channel: string;
   baseUrl: string;
-  /** Sent with every request; a function is called per attempt (so a refreshed token is picked up). */
-  headers?: Record<string, string> | (() => Record<string, string>);
+  /**
+   * Sent with every request; a function is called per attempt (so a refreshed token is picked up), with the
+   * method and the full URL (query included) of that attempt, for schemes that sign the request (OAuth 1.0a).
+   */
+  headers?: Record<string, string> | ((request: { method: string; url: URL }) => Record<string, string>);
   /** Timeout of one attempt, connect to last body byte. Default 15000. */
   timeoutMs?: number;
   /**
@@ -45,6 +48,8 @@ export interface TransportRequest {
   query?: Record<string, string | undefined>;
   json?: unknown;
   form?: FormData;
+  /** An `application/x-www-form-urlencoded` body (OAuth token endpoints). */
+  urlencoded?: Record<string, string>;
   headers?: Record<string, string>;
   /** Default json. */
   responseType?: 'json' | 'bytes';
@@ -130,7 +135,10 @@ export function createTransport(options: TransportOptions): Transport {
     const url = new URL(/^https?:\/\//i.test(req.path) ? req.path : `${base}/${req.path.replace(/^\/+/, '')}`);
     for (const [key, value] of Object.entries(req.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, value);
-    const shared = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
+    const shared =
+      typeof options.headers === 'function'
+        ? options.headers({ method: req.method, url: new URL(url) })
+        : (options.headers ?? {});
     const headers: Record<string, string> = {
       accept: req.responseType === 'bytes' ? '*/*' : 'application/json',
       ...lowerCase(shared),
@@ -141,6 +149,9 @@ export function createTransport(options: TransportOptions): Transport {
       const encoded = await encodeForm(req.form);
       body = encoded.bytes;
       headers['content-type'] = encoded.contentType;
+    } else if (req.urlencoded) {
+      body = new URLSearchParams(req.urlencoded).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
     } else if (req.json !== undefined) {
       body = JSON.stringify(req.json);
       headers['content-type'] ??= 'application/json';

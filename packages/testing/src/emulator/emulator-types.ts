@@ -18,6 +18,11 @@ export interface EmulatorOptions {
   graphVersion?: string;
   /** After each accepted send, fire `sent`, `delivered`, `read` status webhooks, `delayMs` apart (default 25). */
   autoStatuses?: boolean | { delayMs?: number };
+  /**
+   * X: the consumer secret webhooks are signed with in the legacy header (default `appSecret`), the client secret
+   * for the OAuth 2.0 header (and CRC answers), and the envelope customers deliver (`aaa`, or `xaa`).
+   */
+  x?: { consumerSecret?: string; clientSecret?: string; envelope?: 'aaa' | 'xaa' };
   /** The clock webhook timestamps come from (default `Date.now`). */
   now?: () => number;
 }

@@ -24,6 +24,10 @@ import {
   messagingCustomer,
 } from './messaging/messaging-customer.js';
 import { messagingEmulator } from './messaging/messaging-emulator.js';
+import { type XCustomer, type XCustomerOptions, xCustomer } from './x/x-customer.js';
+import { xEmulator } from './x/x-emulator.js';
+import { x429 } from './x/x-errors.js';
+import { xState } from './x/x-state.js';
 
 // Messenger and Instagram first: WhatsApp's module answers any `/<id>/messages`.
 const CHANNELS: readonly EmulatorChannel[] = [
@@ -34,7 +38,7 @@ const CHANNELS: readonly EmulatorChannel[] = [
 const DEFAULT_STATUS_DELAY_MS = 25;
 
 /**
- * A local stand-in for the platforms' send APIs (WhatsApp Cloud API, Messenger and Instagram Send APIs): records what it receives, answers like
+ * A local stand-in for the platforms' send APIs (WhatsApp Cloud API, Messenger and Instagram Send APIs, X DMs): records what it receives, answers like
  * the platform, injects failures, and fires signed webhooks at a gateway. Create it with {@link createEmulator}.
  */
 export class Emulator extends EventEmitter<EmulatorEvents> {
@@ -54,6 +58,8 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   readonly #accounts = new Map<string, ChannelId>();
   readonly #background = new Set<Promise<unknown>>();
   readonly #deliver: DeliverWebhook;
+  readonly #x = xState();
+  readonly #channels: readonly EmulatorChannel[];
   #url = '';
 
   /** @internal Use {@link createEmulator}. */
@@ -66,6 +72,14 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
       );
     this.#options = options;
     this.gatewayUrl = options.gatewayUrl;
+    const xSecrets = () => ({
+      consumerSecret: options.x?.consumerSecret ?? options.appSecret,
+      clientSecret: options.x?.clientSecret,
+    });
+    this.#channels = [
+      xEmulator({ state: this.#x, secrets: xSecrets, envelope: () => options.x?.envelope ?? 'aaa' }),
+      ...CHANNELS,
+    ];
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((err: unknown) => {
         // A broken request (aborted upload) must not take the emulator down; answer like Graph's own 500.
@@ -74,7 +88,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
       });
     });
     this.#deliver = createWebhookSender({
-      channels: CHANNELS,
+      channels: this.#channels,
       appSecret: options.appSecret,
       gatewayUrl: () => this.gatewayUrl,
       now: () => this.#now(),
@@ -160,6 +174,38 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     return messagingCustomer(this.#context(), 'instagram', options);
   }
 
+  /** A simulated X user (`user`) writing DMs to the subscribed account `account`. */
+  xCustomer(options: XCustomerOptions): XCustomer {
+    return xCustomer(this.#context(), options, this.#options.x?.envelope ?? 'aaa');
+  }
+
+  /** The next X request(s) get 429 with X's headers (`x-rate-limit-*`; with `userCap`, the 24-hour user cap too). */
+  injectX429(options: { resetInSeconds?: number; userCap?: boolean; times?: number } = {}): void {
+    const { status, headers, json } = x429(this.#now(), options);
+    this.inject({ status, headers, body: json, times: options.times, match: { path: /^\/(2|1\.1)\// } });
+  }
+
+  /** The next X request(s) get a v1.1-style error with this code: `injectXError(349)` (cannot DM this user), `(226)`. */
+  injectXError(code: number, options: { status?: number; message?: string; times?: number } = {}): void {
+    const body = { errors: [{ code, message: options.message ?? `Error ${code}` }] };
+    this.inject({ status: options.status ?? 403, body, times: options.times, match: { path: /^\/(2|1\.1)\// } });
+  }
+
+  /** DMs to this X user fail with 349 (their settings or a block refuse them) until the emulator is closed. */
+  xBlock(user: string): void {
+    this.#x.blocked.add(user);
+  }
+
+  /** X answers 401 to this access token from now on (an expired OAuth 2.0 token). */
+  xExpireToken(token: string): void {
+    this.#x.expiredTokens.add(token);
+  }
+
+  /** How many OAuth 2.0 refreshes the token endpoint granted. */
+  get xRefreshes(): number {
+    return this.#x.refreshes;
+  }
+
   /** Fires any webhook body (signed, serialized like the platform) at the gateway; resolves with its status. */
   postWebhook(channel: ChannelId, body: unknown, kind = 'custom'): Promise<number> {
     return this.#deliver(channel, kind, body);
@@ -167,8 +213,9 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
 
   /** Sends the platform's subscription check to the gateway; `ok` when it answered 200 with the challenge. */
   async verifyWebhook(channel: ChannelId = 'whatsapp'): Promise<{ status: number; ok: boolean }> {
-    const module = CHANNELS.find((c) => c.channel === channel);
-    if (!module || !this.gatewayUrl || !this.#options.verifyToken) {
+    const module = this.#channels.find((c) => c.channel === channel);
+    // X's CRC is keyed with the app secret, not a verify token.
+    if (!module || !this.gatewayUrl || (!this.#options.verifyToken && channel !== 'twitter-dm')) {
       throw new LoketError(
         'CONFIG',
         loketMessage('emulator', 'verifyWebhook needs gatewayUrl and verifyToken in createEmulator({...})'),
@@ -176,7 +223,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     }
     const check = module.handshake(
       `${this.gatewayUrl.replace(/\/$/, '')}/webhooks/${channel}`,
-      this.#options.verifyToken,
+      this.#options.verifyToken ?? '',
     );
     const res = await fetch(check.url);
     const text = await res.text();
@@ -256,7 +303,12 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const deps = { baseUrl: this.#url, channels: CHANNELS, injections: this.#injections, context: this.#context() };
+    const deps = {
+      baseUrl: this.#url,
+      channels: this.#channels,
+      injections: this.#injections,
+      context: this.#context(),
+    };
     const { reply, record } = await dispatchRequest(req, { ...deps, now: () => this.#now() });
     this.requests.push(record);
     this.emit('request', record);

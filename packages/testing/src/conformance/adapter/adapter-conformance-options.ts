@@ -38,6 +38,12 @@ export interface AdapterConformanceOptions {
    * error, even when the platform's answer quotes it. Default: the signature secret.
    */
   secrets?: string[];
+  /**
+   * Which fixtures can share one delivery: bodies with the same key are merged into one batch and must yield all
+   * their events. Default: the body's top-level primitive fields (Meta's `object`, X's `for_user_id`). Answer
+   * undefined for a body the platform never batches (X Activity API deliveries carry one event each).
+   */
+  batchKey?: (body: unknown) => string | undefined;
   /** False for a channel whose `send` makes no HTTP request (the send and error-mapping cases are skipped). */
   sendsOverHttp?: boolean;
 }

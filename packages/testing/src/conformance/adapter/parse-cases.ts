@@ -7,10 +7,10 @@ import { canonicalJson } from './json-paths.js';
 import { eventProblems, NO_API, signedRequest, stripRaw } from './suite-helpers.js';
 
 /** Fixtures that can share one delivery: same top-level primitives, no event id in common. */
-function batchGroups(fixtures: InboundFixture[]): InboundFixture[][] {
+function batchGroups(fixtures: InboundFixture[], keyOf: (body: unknown) => string | undefined): InboundFixture[][] {
   const groups = new Map<string, { members: InboundFixture[]; ids: Set<string> }>();
   for (const f of fixtures) {
-    const key = batchKey(tryJson(f.body));
+    const key = keyOf(tryJson(f.body));
     if (key === undefined || f.events.length === 0) continue;
     const group = groups.get(key) ?? { members: [], ids: new Set<string>() };
     groups.set(key, group);
@@ -48,7 +48,7 @@ export function parseCases(o: AdapterConformanceOptions): void {
       });
     }
 
-    const groups = batchGroups(o.fixtures.inbound);
+    const groups = batchGroups(o.fixtures.inbound, o.batchKey ?? batchKey);
     it('has fixtures that can be batched together', () => {
       expect(groups.length, 'need two inbound fixtures with the same envelope').toBeGreaterThan(0);
     });

@@ -44,7 +44,8 @@ export function metaHandshake(verifyToken: string, url?: string): HandshakeCases
 }
 
 /**
- * X's CRC case: `GET ?crc_token=` is answered with `{"response_token":"sha256=<base64 HMAC of the token>"}`.
+ * X's CRC cases: `GET ?crc_token=` is answered with `{"response_token":"sha256=<base64 HMAC of the token>"}`; an
+ * empty token and one that is not a plain token are refused.
  *
  * @example
  * describeAdapterConformance({ ..., handshake: xHandshake('consumer-secret') });
@@ -56,7 +57,8 @@ export function xHandshake(secret: string, url?: string): HandshakeCases {
       request: xCrcRequest({ crcToken, url }),
       body: JSON.stringify({ response_token: signX(crcToken, secret) }),
     },
-    invalid: [],
+    // An empty token, and a token that is a JSON body: answering it would sign that body (a signing oracle).
+    invalid: [xCrcRequest({ crcToken: '', url }), xCrcRequest({ crcToken: '{"for_user_id":"1"}', url })],
     notHandshake: [webhookRequest({ method: 'GET', url: url ?? 'http://localhost/webhooks/twitter-dm' })],
   };
 }

@@ -1,0 +1,2 @@
+export * from './adapter-options.js';
+export * from './stable-id.js';

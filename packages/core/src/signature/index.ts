@@ -1,0 +1,2 @@
+export * from './hmac.js';
+export * from './signature-header.js';
