@@ -5,6 +5,8 @@ import type { Logger } from './logger.js';
 import type { OutboundMessage, SendReceipt } from './model/outbound.js';
 import type { PersonTarget } from './store/record-store.js';
 import type { Store } from './store/store.js';
+import type { AdapterRoutes } from './gateway/adapter-routes.js';
+import type { BusinessHours } from './hours/business-hours.js';
 
 /** A webhook request as the gateway hands it to an adapter: the raw body bytes, exactly as received. */
 export interface WebhookRequest {
@@ -29,6 +31,13 @@ export interface AdapterRuntime {
   logger: Logger;
   /** The gateway's clock (ms since the epoch). */
   now: () => number;
+  /**
+   * Puts a request into the inbox durably (like a verified webhook) and wakes the worker; resolves with the inbox
+   * id. For channels whose inbound traffic arrives on their own routes rather than on `/webhooks/<channel>`.
+   */
+  enqueue(request: WebhookRequest): Promise<string>;
+  /** The gateway's business hours (`autoReply.hours`), for channels that show the customer whether someone is in. */
+  hours?: BusinessHours;
 }
 
 /** One channel's implementation. Core never imports an adapter; it talks to this interface only. */
@@ -59,4 +68,9 @@ export interface ChannelAdapter {
    * `gateway.privacy.erase` calls it. Answers how many items went.
    */
   forget?(target: PersonTarget): Promise<number>;
+  /**
+   * HTTP routes (and an optional WebSocket stream) the channel serves beside its webhook route; the gateway mounts
+   * them under `basePath` on both bindings.
+   */
+  readonly routes?: AdapterRoutes;
 }

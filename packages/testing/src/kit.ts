@@ -23,3 +23,6 @@ export * from './signing/meta-requests.js';
 export * from './signing/signers.js';
 export * from './signing/webhook-request.js';
 export * from './signing/x-requests.js';
+export * from './webchat/webchat-client.js';
+export type { ClientFrame, FrameQueue } from './webchat/webchat-frame-queue.js';
+export type { WebchatStream } from './webchat/webchat-streams.js';

@@ -29,7 +29,7 @@ function oauth2Adapter(store: Store | undefined, saved: XTokens[], clientSecret?
     transport: { sleep: async () => {} },
     now: () => 1_000_000,
   });
-  if (store) adapter.bind?.({ store, logger: silentLogger, now: () => 1_000_000 });
+  if (store) adapter.bind?.({ store, logger: silentLogger, now: () => 1_000_000, enqueue: async () => 'unused' });
   return adapter;
 }
 

@@ -5,6 +5,7 @@ import { type ChannelAdapter, createGateway, type Gateway, LoketError, loketMess
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { KNOWN_CHANNELS } from '../channels/known-channels.js';
 import { createAdapter, loadChannels } from '../channels/load-adapters.js';
+import { devWebchat } from '../channels/webchat-channel.js';
 import { type ChannelSetting, channelSetting, DEV_SECRETS, signingSecret } from '../config/channel-settings.js';
 import { simulateMessage } from '../simulate/simulate-message.js';
 import { type DevChannelInfo, handleConsoleApi } from './console-api.js';
@@ -74,6 +75,18 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     options.importer,
   );
   const adapters: ChannelAdapter[] = loaded.map((c, i) => createAdapter(c, settings[i]!, emulator.url));
+  const devPort = options.port ?? config.port ?? 3000;
+  const chat = await devWebchat(
+    env,
+    [
+      `http://localhost:${devPort}`,
+      `http://127.0.0.1:${devPort}`,
+      ...((options.publicUrl ?? config.publicUrl) ? [new URL(options.publicUrl ?? config.publicUrl ?? '').origin] : []),
+    ],
+    options.dataDir ?? config.dataDir ?? join(cwd, '.loket'),
+    options.importer,
+  );
+  if (chat) adapters.push(chat);
   const gateway = createGateway({
     channels: adapters,
     store: opened.store,
@@ -85,6 +98,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   recordEmulatorSends(emulator, timeline);
   const send = (message: Parameters<Gateway['send']>[0]) => sendRecorded(gateway.send, timeline, message);
   const emulated = new Set(settings.filter((s) => s.mode === 'emulated').map((s) => s.known.channel));
+  // The dev web chat is local (the browser in front of you): the echo answers it too.
+  if (chat) emulated.add('webchat');
   if (config.setup) await config.setup(gateway);
   else if (options.echo ?? config.echo ?? true) registerEcho(gateway, timeline, emulated, record);
 
@@ -102,6 +117,14 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     devUser: s.known.devUser,
     webhookUrl: `${publicBase}/webhooks/${s.known.channel}`,
   }));
+  if (chat)
+    channels.push({
+      channel: 'webchat',
+      mode: 'real',
+      account: 'default',
+      devUser: 'visitor',
+      webhookUrl: `${publicBase}/webchat/v1/`,
+    });
 
   const deps = {
     gateway,
@@ -134,6 +157,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         timeline.add({ kind: 'log', title: `error: ${err instanceof Error ? err.message : String(err)}` });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('console error\n');
       });
+  });
+  // The web chat's WebSocket; anything else that asks to upgrade is not ours.
+  server.on('upgrade', (req, socket, head) => {
+    if (!gateway.upgrade(req, socket, head)) socket.destroy();
   });
   await gateway.start();
 

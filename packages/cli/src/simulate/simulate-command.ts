@@ -24,7 +24,9 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
   if (channel === undefined || words.length === 0)
     throw usageError('simulate', 'give a channel and a text: loket simulate whatsapp "hello"');
   const known = knownChannel(channel);
-  if (!known) throw usageError('simulate', `unknown channel "${channel}": use one of ${knownChannelNames()}`);
+  if (!known && channel !== 'webchat') {
+    throw usageError('simulate', `unknown channel "${channel}": use one of ${knownChannelNames()}, webchat`);
+  }
   const { config } = await loadConfigFile(io.cwd, str(flags, 'config'));
   const url = (str(flags, 'url') ?? io.env.LOKET_URL ?? `http://localhost:${config.port ?? 3000}`).replace(/\/$/, '');
   if (!URL.canParse(url)) throw usageError('simulate', `--url "${url}" is not a URL`);
@@ -39,7 +41,7 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       name: str(flags, 'name'),
       account: str(flags, 'account'),
     },
-    { gatewayUrl: url, secret: signingSecret(known, config, io.env, str(flags, 'secret')) },
+    { gatewayUrl: url, secret: known ? signingSecret(known, config, io.env, str(flags, 'secret')) : '' },
   );
   const who = `${result.conversation.user} → ${result.conversation.account}`;
   io.out(`→ POST ${result.url}  ${channel} message from ${who}${result.messageId ? ` (${result.messageId})` : ''}`);

@@ -4,6 +4,7 @@ import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { describeGatewayStatus } from '../channels/gateway-status.js';
 import { metaMessagingBody } from '../channels/customer-message.js';
 import { knownChannel, knownChannelNames } from '../channels/known-channels.js';
+import { simulateWebchat } from './simulate-webchat.js';
 
 /** What the simulated customer writes. */
 export interface SimulateInput {
@@ -49,6 +50,8 @@ export interface SimulateResult {
  * console.log(result.status, result.verdict); // 200 acknowledged: ...
  */
 export async function simulateMessage(input: SimulateInput, target: SimulateTarget): Promise<SimulateResult> {
+  // The web chat has no platform webhook: its customer speaks the web chat protocol instead.
+  if (input.channel === 'webchat') return simulateWebchat(input, target.gatewayUrl);
   const known = knownChannel(input.channel);
   if (!known) {
     throw new LoketError(

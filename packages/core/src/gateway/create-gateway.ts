@@ -17,9 +17,14 @@ import { observedDeliver, observedSend, observedStoreCalls } from './observe-wir
 import { createPendingGuard } from './pending-guard.js';
 import { createHandlerContext } from './handler-context.js';
 import { createHandlerRegistry } from './handler-registry.js';
+import { createRouteTable } from './adapter-routes.js';
 import { nodeBinding } from './node-binding.js';
+import { fetchWithRoutes, nodeWithRoutes } from './route-bindings.js';
+import { createUpgradeHandler } from './ws-upgrade.js';
 import { adapterFor, createSendPipeline, validateOutbound } from './send-pipeline.js';
 import { createWebhookHandler } from './webhook-handler.js';
+import { enqueueRequest } from './enqueue-request.js';
+import type { WebhookRequest } from '../adapter.js';
 
 /**
  * Creates the gateway: webhook routes for every channel (verify, durable enqueue, 200), the inbox worker that
@@ -41,7 +46,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const observer = createObserver(logger);
   // Store failures reach callers as LoketErrors; some store calls are signals (duplicates, dead letters).
   const store = guardStore(o.store, observedStoreCalls(observer, now));
-  for (const adapter of adapters.values()) adapter.bind?.({ store, logger, now });
+  for (const adapter of adapters.values()) {
+    const enqueue = (request: WebhookRequest) =>
+      enqueueRequest(store, adapter.channel, request, now, () => worker.wake());
+    adapter.bind?.({ store, logger, now, enqueue, ...(o.autoReply ? { hours: o.autoReply.hours } : {}) });
+  }
   const registry = createHandlerRegistry();
   const deliver = observedDeliver(
     async (event: InboundEvent, attempt: number): Promise<void> => {
@@ -108,9 +117,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     health: o.healthPath === undefined ? undefined : { path: o.healthPath, check: health },
   });
 
+  const routes = createRouteTable(adapters.values(), o.basePath);
+  const node = nodeWithRoutes(routes, logger, nodeBinding(handle, logger));
+  const sockets = createUpgradeHandler(routes, logger);
+
   return {
-    fetch: fetchBinding(handle, logger),
-    node: nodeBinding(handle, logger),
+    fetch: fetchWithRoutes(routes, logger, fetchBinding(handle, logger)),
+    node,
+    attach: (server) => sockets.attach(server, node),
+    upgrade: (req, socket, head) => sockets.upgrade(req, socket, head),
     on: ((type: HandlerType | 'sla', handler: EventHandler<HandlerType>, options?: HandlerOptions) =>
       type === 'sla'
         ? record.onSla(handler as unknown as SlaListener)
@@ -138,6 +153,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close() {
       closing ??= (async () => {
         record.stop();
+        sockets.close();
         await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();

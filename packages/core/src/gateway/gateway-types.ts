@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ChannelAdapter } from '../adapter.js';
 import type { AutoReplyOptions } from '../hours/index.js';
 import type { Logger } from '../logger.js';
@@ -132,6 +133,10 @@ export interface Gateway {
   fetch(request: Request): Promise<Response>;
   /** node:http / Express / Fastify handler. Mount it before any body parser: it needs the raw bytes. */
   readonly node: NodeHandler;
+  /** Wires `request` (unless the server has a handler already) and WebSocket `upgrade` on a node:http server. */
+  attach(server: Server): void;
+  /** Takes a WebSocket `upgrade` for a channel's socket route; false (socket untouched) when the path is not one. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Registers a handler; returns a function that removes it. Handlers run in registration order, `'*'` last. */
   on<T extends HandlerType>(type: T, handler: EventHandler<T>, options?: HandlerOptions): () => void;
   /** Hears of each conversation that waits for a human past the `sla` target (needs `createGateway({ sla })`). */

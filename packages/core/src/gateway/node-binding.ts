@@ -8,7 +8,8 @@ import { jsonReply } from './webhook-reply.js';
 
 type NodeRequest = Parameters<NodeHandler>[0];
 
-function toHeaders(req: NodeRequest): Headers {
+/** A node request's headers as Web `Headers`. */
+export function toHeaders(req: NodeRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -34,7 +35,7 @@ function requestTarget(raw: string | undefined): string {
  * The URL handed to the handler. The route comes from the request target only: the Host header is data, so a
  * Host such as `127.0.0.1/webhooks/whatsapp?` can neither choose a route nor turn the real path into a query.
  */
-function fullUrl(req: NodeRequest): string {
+export function fullUrl(req: NodeRequest): string {
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
   return `${encrypted ? 'https' : 'http'}://${host}${requestTarget(req.url)}`;

@@ -24,8 +24,19 @@ export interface AdapterConformanceOptions {
   channel: ChannelId;
   /** Builds the adapter under test. `apiBaseUrl` points at the suite's local server (send and error mapping). */
   create(options: { apiBaseUrl: string }): ChannelAdapter;
-  signature: SignatureScheme;
-  handshake: HandshakeCases;
+  /**
+   * How the platform signs webhooks, or `false` for a channel that takes no platform webhooks (the web chat: its
+   * own clients write to its own routes with credentials). With `false`, the suite checks instead that `verify`
+   * refuses every webhook request with SIGNATURE_INVALID, so nothing can post as the channel.
+   */
+  signature: SignatureScheme | false;
+  /** The platform's subscription checks, or `false` when it has none (then `handshake` must answer undefined). */
+  handshake: HandshakeCases | false;
+  /**
+   * False for a channel whose inbound requests carry one item each (no batch envelope to merge): the batched-delivery
+   * case is skipped. Default true.
+   */
+  batches?: boolean;
   /** The recorded fixtures, usually `loadFixtures(channel)`. */
   fixtures: Fixtures;
   /**

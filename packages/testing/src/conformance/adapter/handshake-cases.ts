@@ -6,7 +6,25 @@ import { NO_API, signedRequest } from './suite-helpers.js';
 /** Subscription checks: the right one answered with the challenge, wrong ones refused, others left alone. */
 export function handshakeCases(o: AdapterConformanceOptions): void {
   const adapter = () => o.create({ apiBaseUrl: NO_API });
-  const { valid, invalid } = o.handshake;
+  if (o.handshake === false) {
+    describe('handshake (the channel has none)', () => {
+      it('answers undefined for every request', () => {
+        const first = o.fixtures.inbound[0];
+        const requests = [
+          webhookRequest({ method: 'GET', channel: o.channel }),
+          webhookRequest({
+            method: 'GET',
+            url: `http://localhost/webhooks/${o.channel}?hub.mode=subscribe&hub.challenge=1&crc_token=x`,
+          }),
+          ...(first ? [signedRequest(o, first.body)] : []),
+        ];
+        for (const request of requests) expect(adapter().handshake(request), request.url).toBeUndefined();
+      });
+    });
+    return;
+  }
+  const cases = o.handshake;
+  const { valid, invalid } = cases;
 
   describe('handshake', () => {
     it('answers a valid subscription check with 200 and exactly the expected body', () => {
@@ -26,7 +44,7 @@ export function handshakeCases(o: AdapterConformanceOptions): void {
 
     it('answers undefined for requests that are no subscription check', () => {
       const first = o.fixtures.inbound[0];
-      const others = o.handshake.notHandshake ?? [
+      const others = cases.notHandshake ?? [
         webhookRequest({ method: 'GET', channel: o.channel }),
         ...(first ? [signedRequest(o, first.body)] : []),
       ];

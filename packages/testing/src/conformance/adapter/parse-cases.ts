@@ -48,6 +48,7 @@ export function parseCases(o: AdapterConformanceOptions): void {
       });
     }
 
+    if (o.batches === false) return;
     const groups = batchGroups(o.fixtures.inbound, o.batchKey ?? batchKey);
     it('has fixtures that can be batched together', () => {
       expect(groups.length, 'need two inbound fixtures with the same envelope').toBeGreaterThan(0);

@@ -28,6 +28,17 @@ export function signatureCases(o: AdapterConformanceOptions): void {
     ...o.fixtures.inbound.map((f) => ({ name: f.name, body: f.body })),
     { name: 'escaped', body: ESCAPED },
   ];
+  const scheme = o.signature;
+  if (scheme === false) {
+    describe('signature (the channel takes no webhooks)', () => {
+      it('refuses every webhook request with SIGNATURE_INVALID, whatever it carries', async () => {
+        for (const { name, body } of bodies) {
+          expectSignatureInvalid(await verifyOutcome(adapter(), webhookRequest({ channel: o.channel, body })), name);
+        }
+      });
+    });
+    return;
+  }
 
   describe('signature', () => {
     for (const { name, body } of bodies) {
@@ -52,7 +63,7 @@ export function signatureCases(o: AdapterConformanceOptions): void {
 
     it('refuses a body signed with another secret', async () => {
       for (const { name, body } of bodies) {
-        const req = signedRequest(o, body, `${o.signature.secret}-not`);
+        const req = signedRequest(o, body, `${scheme.secret}-not`);
         expectSignatureInvalid(await verifyOutcome(adapter(), req), name);
       }
     });
@@ -71,7 +82,7 @@ export function signatureCases(o: AdapterConformanceOptions): void {
 
     it('refuses malformed signature values without crashing', async () => {
       const body = ESCAPED;
-      const good = o.signature.sign(body, o.signature.secret);
+      const good = scheme.sign(body, scheme.secret);
       for (const [header, value] of Object.entries(good)) {
         const digest = value.slice(value.indexOf('=') + 1);
         const bad = [

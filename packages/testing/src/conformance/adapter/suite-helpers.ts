@@ -13,16 +13,18 @@ import type { AdapterConformanceOptions } from './adapter-conformance-options.js
 /** An API base URL nothing listens on: inbound cases must never call out. */
 export const NO_API = 'http://127.0.0.1:9';
 
-/** A webhook POST of `body`, signed with the scheme's secret (or `secret`). */
+/** A webhook POST of `body`, signed with the scheme's secret (or `secret`); unsigned when the channel has none. */
 export function signedRequest(
   o: AdapterConformanceOptions,
   body: BodyInput,
-  secret = o.signature.secret,
+  secret = o.signature ? o.signature.secret : '',
 ): WebhookRequest {
   const bytes = toBytes(body);
+  // A channel without platform signatures (signature: false) gets the bytes unsigned.
+  const signature = o.signature ? o.signature.sign(bytes, secret) : {};
   return webhookRequest({
     channel: o.channel,
-    headers: { 'content-type': 'application/json', ...o.signature.sign(bytes, secret) },
+    headers: { 'content-type': 'application/json', ...signature },
     body: bytes,
   });
 }

@@ -1,0 +1,1 @@
+export { type BuiltFile, loaderScript, widgetBundle } from './widget-bundle.js';

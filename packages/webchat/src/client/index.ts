@@ -1,0 +1,11 @@
+export { retryAfterMs } from './api.js';
+export { createWebchatClient, WebchatClient } from './client.js';
+export type { GetToken, StatusChange, WebchatClientEvents, WebchatClientOptions } from './client-options.js';
+export type { ConnectionState, ConnectionTimings, TransportKind } from './connection.js';
+export type { Author, LogEvent, MessageData, ServerFrame, SessionAnswer } from './protocol.js';
+export { PROTOCOL_PATH, parseFrame, WS_SUBPROTOCOL } from './protocol.js';
+export type { StorageLike, StorageMode } from './storage.js';
+export { storagePrefix } from './storage.js';
+export type { ChatMessage, MessageState } from './transcript.js';
+export type { WebSocketConstructor } from './transport.js';
+export type { UploadProgress } from './upload.js';
