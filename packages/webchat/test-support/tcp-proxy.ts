@@ -15,10 +15,14 @@ export interface TcpProxy {
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port, pathname } = new URL(target);
   const pairs = new Set<{ client: Socket; upstream: Socket; dead: boolean }>();
+  const sockets = new Set<Socket>(); // every socket, dead or alive, so close() ends them all
   let connections = 0;
   const server = createServer((client) => {
     connections++;
     const upstream = connect(Number(port), hostname);
+    sockets.add(client).add(upstream);
+    client.on('close', () => sockets.delete(client));
+    upstream.on('close', () => sockets.delete(upstream));
     const pair = { client, upstream, dead: false };
     pairs.add(pair);
     client.on('data', (d) => {
@@ -28,8 +32,8 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       if (!pair.dead) client.write(d);
     });
     const end = () => {
-      pairs.delete(pair);
       if (pair.dead) return; // a blackholed link never tells the other side
+      pairs.delete(pair);
       client.destroy();
       upstream.destroy();
     };
@@ -49,10 +53,7 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       for (const p of pairs) p.dead = true;
     },
     async close() {
-      for (const p of pairs) {
-        p.client.destroy();
-        p.upstream.destroy();
-      }
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

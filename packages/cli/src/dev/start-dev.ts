@@ -149,7 +149,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     const url = new URL(req.url ?? '/', localUrl);
     handleConsoleApi(req, res, url, deps)
       .then((handled) => {
-        if (handled || (req.method === 'GET' && serveStatic(url.pathname, res, assets))) return;
+        const path = url.pathname === '/demo' ? '/demo.html' : url.pathname; // the web chat's demo shop
+        if (handled || (req.method === 'GET' && serveStatic(path, res, assets))) return;
         recordWebhookReply(req, res, url, timeline);
         gateway.node(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n'));
       })

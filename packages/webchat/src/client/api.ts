@@ -36,6 +36,8 @@ export class WebchatApi {
     readonly server: string,
     readonly fetchFn: typeof fetch,
     private readonly credential: () => string | undefined,
+    /** A call still unanswered after this long was lost (a half-open pooled connection never answers). */
+    private readonly timeoutMs = 20_000,
   ) {}
 
   /** The absolute URL of a route. */
@@ -61,7 +63,7 @@ export class WebchatApi {
         method: call.method,
         headers,
         body: call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
-        signal: call.signal,
+        signal: call.signal ?? AbortSignal.timeout?.(this.timeoutMs),
       });
     } catch (err) {
       throw new LoketError('NETWORK', `[loket] [webchat] ${call.method} ${call.path} did not reach the server`, {

@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MapStorage, nodeClient, shownTexts, stopAll } from '../../test-support/client-harness.js';
-import { type FakeServer, startFakeServer } from '../../test-support/fake-server.js';
+import { describe, expect, it } from 'vitest';
+import { MapStorage, nodeClient, shownTexts } from '../../test-support/client-harness.js';
+import { useFakeServer } from '../../test-support/use-fake-server.js';
 import { waitFor } from '../../test-support/wait-for.js';
 
-let server: FakeServer;
-beforeEach(async () => {
-  server = await startFakeServer();
-});
-afterEach(async () => {
-  stopAll();
-  await server.close();
-});
-
-const conversationOf = (client: { conversation?: { credential: string } }) =>
-  server.conversationOf(client.conversation?.credential ?? '')!;
+const fake = useFakeServer();
+const conversationOf = fake.conversationOf.bind(fake);
 
 describe('persistence', () => {
   it('writes nothing to storage before the customer interacts', async () => {
     const storage = new MapStorage();
-    const client = nodeClient(server.url, { storage });
+    const client = nodeClient(fake.server.url, { storage });
     await client.start();
     await waitFor('online', () => client.connectionState.state === 'online');
     expect(storage.map.size).toBe(0);
@@ -33,12 +24,12 @@ describe('persistence', () => {
       if (String(input).endsWith('/messages')) throw new TypeError('Failed to fetch');
       return fetch(input, init);
     };
-    const first = nodeClient(server.url, { storage, fetch: offline });
+    const first = nodeClient(fake.server.url, { storage, fetch: offline });
     await first.start();
     first.send('typed offline');
     await waitFor('tried', () => first.messages()[0]?.state === 'sending');
     first.stop();
-    const second = nodeClient(server.url, { storage });
+    const second = nodeClient(fake.server.url, { storage });
     expect(shownTexts(second)).toEqual(['typed offline']);
     await second.start();
     await waitFor('sent', () => second.messages()[0]?.state === 'sent');
@@ -55,7 +46,7 @@ describe('persistence', () => {
       removeItem: () => {},
     };
     const lines: string[] = [];
-    const client = nodeClient(server.url, { storage: broken, debug: (l) => lines.push(l) });
+    const client = nodeClient(fake.server.url, { storage: broken, debug: (l) => lines.push(l) });
     await client.start();
     client.send('no storage');
     await waitFor('sent', () => client.messages()[0]?.state === 'sent');
@@ -64,7 +55,7 @@ describe('persistence', () => {
 
   it('reset() forgets the credential and the transcript', async () => {
     const storage = new MapStorage();
-    const client = nodeClient(server.url, { storage });
+    const client = nodeClient(fake.server.url, { storage });
     await client.start();
     client.send('before logout');
     await waitFor('sent', () => client.messages()[0]?.state === 'sent');
@@ -76,15 +67,15 @@ describe('persistence', () => {
 
 describe('history, receipts and typing', () => {
   it('pages history backwards without gaps or duplicates', async () => {
-    const first = nodeClient(server.url);
+    const first = nodeClient(fake.server.url);
     await first.start();
     const c = conversationOf(first);
     for (let i = 1; i <= 120; i++) c.message('agent', { type: 'text', text: `m${i}` });
     const credential = first.conversation!.credential;
     first.stop();
     const storage = new MapStorage();
-    storage.setItem(`loket.webchat:${server.url}:credential`, credential);
-    const client = nodeClient(server.url, { storage, pageSize: 50 });
+    storage.setItem(`loket.webchat:${fake.server.url}:credential`, credential);
+    const client = nodeClient(fake.server.url, { storage, pageSize: 50 });
     await client.start();
     expect(shownTexts(client)).toHaveLength(50);
     expect(await client.loadOlder()).toBe(true);
@@ -93,7 +84,7 @@ describe('history, receipts and typing', () => {
   });
 
   it('posts delivered at once and read only while the chat is open; shows the agent reading', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     await client.start();
     await waitFor('online', () => client.connectionState.state === 'online');
     const c = conversationOf(client);
@@ -109,10 +100,10 @@ describe('history, receipts and typing', () => {
   });
 
   it('throttles typing notices', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     await client.start();
     for (let i = 0; i < 5; i++) client.typing();
-    await waitFor('one typing post', () => server.requests.some((r) => r.path === 'typing'));
-    expect(server.requests.filter((r) => r.path === 'typing')).toHaveLength(1);
+    await waitFor('one typing post', () => fake.server.requests.some((r) => r.path === 'typing'));
+    expect(fake.server.requests.filter((r) => r.path === 'typing')).toHaveLength(1);
   });
 });

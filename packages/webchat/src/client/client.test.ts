@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeClient, shownTexts, stopAll } from '../../test-support/client-harness.js';
-import { type FakeServer, startFakeServer } from '../../test-support/fake-server.js';
+import { describe, expect, it } from 'vitest';
+import { nodeClient, shownTexts } from '../../test-support/client-harness.js';
+import { useFakeServer } from '../../test-support/use-fake-server.js';
 import { waitFor } from '../../test-support/wait-for.js';
 
-let server: FakeServer;
-beforeEach(async () => {
-  server = await startFakeServer();
-});
-afterEach(async () => {
-  stopAll();
-  await server.close();
-});
-
-const conversationOf = (client: { conversation?: { credential: string } }) =>
-  server.conversationOf(client.conversation?.credential ?? '')!;
+const fake = useFakeServer();
+const conversationOf = fake.conversationOf.bind(fake);
 
 describe('session, send and the live stream', () => {
   it('sends a message once and shows the agent reply that arrives over the WebSocket', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     const states: string[] = [];
     client.on('status', (s) => states.push(s.state));
     await client.start();
@@ -43,27 +34,27 @@ describe('session, send and the live stream', () => {
       }
       return res;
     };
-    const client = nodeClient(server.url, { fetch: lossyFetch });
+    const client = nodeClient(fake.server.url, { fetch: lossyFetch });
     await client.start();
     client.send('only once');
     const c = conversationOf(client);
     await waitFor('acknowledged', () => client.messages()[0]?.state === 'sent' && client.pending === 0);
     expect(c.texts()).toEqual(['only once']);
     // The retry (200, the canonical answer) may be skipped when the log showed the message first.
-    const statuses = server.requests.filter((r) => r.path === 'messages').map((r) => r.status);
+    const statuses = fake.server.requests.filter((r) => r.path === 'messages').map((r) => r.status);
     expect(statuses[0]).toBe(201);
     expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
     expect(shownTexts(client)).toEqual(['only once']);
   });
 
   it('misses nothing and shows nothing twice when the server drops every stream', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     await client.start();
     await waitFor('online', () => client.connectionState.state === 'online');
     const c = conversationOf(client);
     c.message('agent', { type: 'text', text: 'one' });
     await waitFor('one', () => shownTexts(client).length === 1);
-    server.dropStreams();
+    fake.server.dropStreams();
     c.message('agent', { type: 'text', text: 'two' });
     c.message('agent', { type: 'text', text: 'three' });
     await waitFor('caught up', () => shownTexts(client).length === 3);
@@ -74,7 +65,7 @@ describe('session, send and the live stream', () => {
   });
 
   it('asks for a gap it sees in the stream and applies every event once, in order', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     const seen: number[] = [];
     client.on('event', (e) => seen.push(e.seq));
     await client.start();
@@ -90,11 +81,11 @@ describe('session, send and the live stream', () => {
     await waitFor('gap filled', () => shownTexts(client).length === 3);
     expect(shownTexts(client)).toEqual(['lost 1', 'lost 2', 'published']);
     expect(seen).toEqual([1, 2, 3]);
-    expect(server.requests.some((r) => r.path === 'events' && r.status === 200)).toBe(true);
+    expect(fake.server.requests.some((r) => r.path === 'events' && r.status === 200)).toBe(true);
   });
 
   it('ignores a frame it does not understand, and keeps going', async () => {
-    const client = nodeClient(server.url);
+    const client = nodeClient(fake.server.url);
     await client.start();
     await waitFor('online', () => client.connectionState.state === 'online');
     const c = conversationOf(client);

@@ -163,13 +163,17 @@ export class WebchatClient {
     const token = this.getToken ? await this.getToken() : undefined;
     const stored = this.state.get('credential') ?? undefined;
     let answer: unknown;
-    try {
-      answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: token || stored || null });
-    } catch (err) {
-      // A revoked anonymous credential: start a new anonymous conversation rather than sign out.
-      if (!(LoketError.is(err) && err.code === 'AUTH_FAILED' && !token && stored)) throw err;
-      this.state.delete('credential');
-      answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: null });
+    if (token) {
+      answer = await this.exchange(token, this.state.get('identity') === 'verified' ? undefined : stored);
+    } else {
+      try {
+        answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: stored ?? null });
+      } catch (err) {
+        // A revoked anonymous credential: start a new anonymous conversation rather than sign out.
+        if (!(LoketError.is(err) && err.code === 'AUTH_FAILED' && stored)) throw err;
+        this.state.delete('credential');
+        answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: null });
+      }
     }
     const session = parseSession(answer);
     if (!session) {
@@ -180,9 +184,32 @@ export class WebchatClient {
     const previous = this.session?.conversation;
     this.session = session;
     this.state.set('credential', session.credential);
+    if (token) this.state.set('identity', 'verified');
+    else this.state.delete('identity');
     if (previous && JSON.stringify(previous) !== JSON.stringify(session.conversation)) this.clearConversation();
     this.events.emit('session', session);
     if (token) this.events.emit('auth', 'signed-in');
+  }
+
+  /**
+   * Exchanges the host's JWT for a credential. The anonymous credential rides along in the body, so the server
+   * can merge the visitor's conversation into the customer's; a server that refuses the extra field is asked
+   * again without it.
+   */
+  private async exchange(token: string, anonymous: string | undefined): Promise<unknown> {
+    if (anonymous) {
+      try {
+        return await this.api.request({
+          method: 'POST',
+          path: 'session',
+          json: { credential: anonymous },
+          bearer: token,
+        });
+      } catch (err) {
+        if (!LoketError.is(err) || (err.code !== 'BAD_REQUEST' && err.code !== 'AUTH_FAILED')) throw err;
+      }
+    }
+    return this.api.request({ method: 'POST', path: 'session', json: {}, bearer: token });
   }
 
   private async loadNewest(): Promise<void> {
@@ -259,7 +286,14 @@ export class WebchatClient {
       }),
     );
     const media = mediaFromAnswer(answer, file);
-    const type = options.voice ? 'audio' : mediaKindOf(media.mimeType ?? '');
+    // The server sniffs the bytes and says which kind they are; the MIME type is the fallback.
+    const sniffed = (answer as { kind?: unknown } | undefined)?.kind;
+    const kinds = ['image', 'video', 'audio', 'file', 'sticker'];
+    const type = options.voice
+      ? 'audio'
+      : typeof sniffed === 'string' && kinds.includes(sniffed)
+        ? sniffed
+        : mediaKindOf(media.mimeType ?? '');
     return this.send({
       type,
       media,
@@ -288,6 +322,8 @@ export class WebchatClient {
     this.getToken = getToken;
     this.signedOut = false;
     this.state.allowWrites();
+    if (!this.session && !this.started) return this.start();
+    await this.started?.catch(() => undefined);
     if (!this.session) return this.start();
     await this.openSession();
     await this.loadNewest();

@@ -42,6 +42,9 @@ export class Connection {
   private attempt = 0;
   private wsFailures = 0;
   private readySeen = false;
+  private hbSeen = false;
+  /** The server answered no ping on a link that was up: it only beats on its own, so wait as long as for SSE. */
+  private pingsUnanswered = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private pinger: ReturnType<typeof setInterval> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
@@ -91,9 +94,14 @@ export class Connection {
     this.connect();
   }
 
-  /** The network went away: say so, and wait for `kick`. */
+  /** The browser says the network went away: say so, and probe the link (a frame back proves it alive). */
   offline(): void {
-    if (this.running && this.state !== 'online') this.setState('offline');
+    if (!this.running) return;
+    this.setState('offline');
+    if (this.link?.send) {
+      this.link.send({ t: 'ping' });
+      this.arm(this.generation, Math.min(3000, this.t.heartbeatTimeoutMs));
+    }
   }
 
   private connect(): void {
@@ -101,6 +109,7 @@ export class Connection {
     this.link?.close();
     const gen = ++this.generation;
     this.readySeen = false;
+    this.hbSeen = false;
     this.transport = this.deps.canUseWebSocket && this.wsFailures < this.t.wsFailuresBeforeSse ? 'ws' : 'sse';
     const live = () => gen === this.generation;
     this.link = this.deps.open(this.transport, {
@@ -130,21 +139,24 @@ export class Connection {
       this.unknownLogged = true;
       return;
     }
+    if (frame.t === 'hb') this.hbSeen = true;
     if (frame.t === 'ready') {
       this.readySeen = true;
       this.attempt = 0;
       if (this.transport === 'ws') this.wsFailures = 0;
-      this.setState('online');
     }
+    if (this.readySeen) this.setState('online');
     this.deps.onFrame(frame);
   }
 
   private arm(gen: number, ms?: number): void {
     clearTimeout(this.watchdog);
-    const timeout = ms ?? (this.transport === 'ws' ? this.t.heartbeatTimeoutMs : this.t.sseHeartbeatTimeoutMs);
+    const slow = this.transport === 'sse' || this.pingsUnanswered;
+    const timeout = ms ?? (slow ? this.t.sseHeartbeatTimeoutMs : this.t.heartbeatTimeoutMs);
     this.watchdog = setTimeout(() => {
       if (gen !== this.generation) return;
       this.deps.debug(`no heartbeat for ${timeout} ms: replacing the ${this.transport} link`);
+      if (this.transport === 'ws' && this.readySeen && !this.hbSeen) this.pingsUnanswered = true;
       this.drop(true);
     }, timeout);
   }

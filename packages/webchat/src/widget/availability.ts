@@ -17,20 +17,15 @@ function duration(seconds: number, s: WidgetStrings): string {
 
 /**
  * The availability banner's text from an `availability` event: open or away, the next opening ("back at 09:00")
- * and the expected reply time. Field names are read generously (`nextOpening` / `nextOpenAt`, seconds or minutes).
+ * and the expected reply time, from the server's `{ open, nextOpen?, expectedReplyMs? }` (`nextOpen` in ms or ISO text).
  */
 export function availabilityText(data: Record<string, unknown>, s: WidgetStrings): string {
   const open = data.open === true || data.status === 'open';
   const parts = [open ? s.weAreOpen : s.weAreAway];
-  const next = clock(data.nextOpening ?? data.nextOpenAt ?? data.opensAt ?? data.nextOpen);
+  const next = clock(data.nextOpen);
   if (!open && next) parts.push(s.backAt.replace('{time}', next));
-  const minutes = num(data.expectedReplyMinutes);
-  const seconds =
-    num(data.expectedReplySeconds) ??
-    num(data.replyWithinSeconds) ??
-    (minutes === undefined ? undefined : minutes * 60);
-  const text = typeof data.expectedReply === 'string' ? data.expectedReply : undefined;
+  const ms = num(data.expectedReplyMs);
+  const seconds = ms === undefined ? num(data.expectedReplySeconds) : ms / 1000;
   if (seconds !== undefined) parts.push(s.replyWithin.replace('{time}', duration(seconds, s)));
-  else if (text) parts.push(s.replyWithin.replace('{time}', text));
   return parts.join(' · ');
 }

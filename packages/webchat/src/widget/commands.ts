@@ -13,10 +13,9 @@ export interface LoketGlobal {
 }
 
 function elements(server?: string): LoketChatElement[] {
-  const found = [...document.querySelectorAll('loket-chat')].filter(
-    (el): el is LoketChatElement => el instanceof LoketChatElement,
-  );
-  if (found.length > 0 || !server) return found;
+  const all = [...document.querySelectorAll('loket-chat')];
+  const found = all.filter((el): el is LoketChatElement => el instanceof LoketChatElement);
+  if (all.length > 0 || !server) return found;
   const el = document.createElement('loket-chat') as LoketChatElement;
   el.setAttribute('server', server);
   document.body.append(el);

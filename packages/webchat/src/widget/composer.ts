@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { icon } from './icons.js';
 import type { WidgetStrings } from './strings.js';
 import { VoiceRecorder } from './voice-recorder.js';
 
@@ -26,8 +27,8 @@ export class Composer {
     this.textarea = h('textarea', { id: 'loket-composer', rows: '1', enterkeyhint: 'send', autocomplete: 'off' });
     this.label = h('label', { for: 'loket-composer', class: 'sr' });
     this.submit = h('button', { type: 'submit' });
-    this.attach = h('button', { type: 'button', class: 'icon attach' }, '📎');
-    this.voice = h('button', { type: 'button', class: 'icon voice', hidden: !VoiceRecorder.supported }, '🎙');
+    this.attach = h('button', { type: 'button', class: 'icon attach' }, icon('attach'));
+    this.voice = h('button', { type: 'button', class: 'icon voice', hidden: !VoiceRecorder.supported }, icon('mic'));
     const picker = h('input', { type: 'file', hidden: true, multiple: true });
     this.form = h('form', {}, this.label, this.attach, picker, this.textarea, this.voice, this.submit);
     this.form.addEventListener('submit', (e) => {

@@ -29,10 +29,11 @@
     if (!e || customElements.get('loket-chat')) return;
     const b = d.createElement('button');
     b.type = 'button';
-    b.textContent = '💬';
+    b.innerHTML =
+      '<svg viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
     b.ariaLabel = 'Chat';
     b.style.cssText =
-      'position:fixed;right:16px;bottom:16px;width:56px;height:56px;border-radius:50%;border:0;background:#1f6feb;color:#fff;font-size:26px;z-index:2147483000;cursor:pointer';
+      'position:fixed;right:16px;bottom:16px;width:56px;height:56px;border-radius:50%;border:0;background:#1f6feb;color:#fff;z-index:2147483000;cursor:pointer';
     b.onclick = () => L('open');
     e.append(b);
     try {

@@ -4,6 +4,7 @@ import type { StorageMode } from '../client/storage.js';
 import { availabilityText } from './availability.js';
 import { Composer } from './composer.js';
 import { h } from './dom.js';
+import { icon } from './icons.js';
 import { type WidgetStrings, stringsFor } from './strings.js';
 import { WIDGET_CSS } from './styles.js';
 import { TranscriptView } from './transcript-view.js';
@@ -111,11 +112,11 @@ export class LoketChatElement extends HTMLElementBase {
     this.built = true;
     const root = this.attachShadow({ mode: 'open' });
     const ui = {
-      launcher: h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false' }, '💬'),
+      launcher: h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false' }, icon('chat')),
       badge: h('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' }),
       panel: h('section', { class: 'panel', hidden: true }),
       title: h('h2', { id: 'loket-title' }),
-      close: h('button', { type: 'button', class: 'close' }, '×'),
+      close: h('button', { type: 'button', class: 'close' }, icon('close')),
       status: h('div', { class: 'banner status', role: 'status', 'data-connection': 'connecting' }),
       avail: h('div', { class: 'banner avail', hidden: true }),
       older: h('button', { type: 'button', class: 'older', hidden: true }),

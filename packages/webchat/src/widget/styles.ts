@@ -10,7 +10,7 @@ color:var(--loket-fg)}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 .launcher{width:56px;height:56px;border-radius:50%;border:0;background:var(--loket-accent);color:var(--loket-accent-fg);
-cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);font-size:26px;position:relative}
+cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);position:relative;display:grid;place-items:center}
 .badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;border-radius:10px;background:#d1242f;color:#fff;
 font-size:12px;line-height:20px;padding:0 5px}
 .panel{position:fixed;right:16px;bottom:84px;width:min(380px,calc(100vw - 32px));
@@ -18,7 +18,7 @@ height:min(620px,calc(var(--loket-vh,100dvh) - 110px));display:flex;flex-directi
 border-radius:var(--loket-radius);box-shadow:0 8px 30px rgba(0,0,0,.25);overflow:hidden;transition:opacity .15s,transform .15s}
 header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--loket-accent);color:var(--loket-accent-fg)}
 header h2{font-size:16px;margin:0;flex:1}
-header button{background:transparent;border:0;color:inherit;font-size:22px;cursor:pointer;line-height:1}
+header button{background:transparent;border:0;color:inherit;cursor:pointer;line-height:0;padding:4px}
 .banner{font-size:13px;padding:6px 14px;background:#fff8c5;color:#3b2e00}
 .status[data-connection=online]{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .status[data-connection=offline]{background:#ffebe9;color:#82071e}
@@ -51,11 +51,11 @@ textarea{flex:1;resize:none;font:inherit;font-size:16px;max-height:120px;min-hei
 border:1px solid #d0d7de;border-radius:18px;color:var(--loket-fg);background:var(--loket-bg)}
 form button{border:0;border-radius:18px;min-height:40px;padding:0 12px;cursor:pointer;font:inherit;font-size:15px}
 form button[type=submit]{background:var(--loket-accent);color:var(--loket-accent-fg)}
-form button.icon{background:transparent;font-size:20px;padding:0 6px}
+form button.icon{background:transparent;padding:0 6px;color:var(--loket-muted)}
 form button.rec{color:#cf222e}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 :focus-visible{outline:2px solid var(--loket-accent);outline-offset:2px}
 .drop{outline:3px dashed var(--loket-accent);outline-offset:-6px}
-@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:var(--loket-vh,100dvh);border-radius:0}}
+@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:var(--loket-vh,100dvh);border-radius:0}.launcher[aria-expanded=true]{display:none}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important;scroll-behavior:auto!important}}
 `;
