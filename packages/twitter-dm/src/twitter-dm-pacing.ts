@@ -1,4 +1,12 @@
-import { type AdapterRuntime, type ConversationRef, LoketError, loketMessage, type RateStore } from '@loket/core';
+import {
+  type AdapterRuntime,
+  type ConversationRef,
+  gcraStep,
+  LoketError,
+  loketMessage,
+  type RateStore,
+} from '@loket/core';
+import { isFreeReply } from './twitter-dm-free-reply.js';
 
 /** X's DM limits the adapter keeps under (PLATFORM_RULES 4.6, 4.8). */
 export interface XLimits {
@@ -11,43 +19,16 @@ export interface XLimits {
 const MINUTES_15 = 15 * 60_000;
 const DAY = 24 * 3_600_000;
 
-/** Counts sends when the store has no shared rates: fixed windows in this process. */
+/** The same limits as the store's rates (core's GCRA step), in this process only: for an adapter not on a gateway. */
 function localRates(now: () => number): RateStore {
-  const windows = new Map<string, { start: number; used: number }>();
+  const tats = new Map<string, number>();
   return {
-    async take(key, { count, windowMs }) {
-      const at = now();
-      let w = windows.get(key);
-      if (!w || at - w.start >= windowMs) {
-        w = { start: at, used: 0 };
-        windows.set(key, w);
-      }
-      if (w.used >= count) return w.start + windowMs - at;
-      w.used++;
-      return 0;
+    async take(key, limit) {
+      const step = gcraStep(tats.get(key), now(), limit);
+      if (step.tat !== undefined) tats.set(key, step.tat);
+      return step.waitMs;
     },
   };
-}
-
-/**
- * Whether this send is one of the free replies: within 24 h of the customer's last DM, and fewer than
- * `freeReplies` messages sent since (each new DM from the customer resets both). Read from the conversation log.
- */
-async function isFreeReply(ref: ConversationRef, limits: XLimits, runtime: AdapterRuntime, at: number) {
-  const log = runtime.store.log;
-  const head = await log.head(ref);
-  if (head === 0 || limits.freeReplies === 0) return false;
-  const recent = await log.read(ref, { before: head + 1, limit: limits.freeReplies + 20 });
-  let sent = 0;
-  for (let i = recent.length - 1; i >= 0; i--) {
-    const entry = recent[i];
-    if (!entry) continue;
-    if (entry.kind === 'outbound') sent++;
-    else if (entry.kind === 'inbound' && (entry.data as { type?: unknown } | null)?.type === 'message') {
-      return at - entry.at < DAY && sent < limits.freeReplies;
-    }
-  }
-  return false;
 }
 
 /** The adapter's pacing: free replies pass; other sends take from the 15-minute, daily and app-wide allowances. */
@@ -62,7 +43,7 @@ export function createXPacer(limits: XLimits, runtime: () => AdapterRuntime | un
   return {
     async admit(ref) {
       const bound = runtime();
-      if (bound && (await isFreeReply(ref, limits, bound, now()))) return;
+      if (bound && (await isFreeReply(ref, limits.freeReplies, bound, now()))) return;
       const rates = bound?.store.rates ?? local;
       const checks = [
         [`loket:twitter-dm:15m:${ref.account}`, limits.per15Minutes, MINUTES_15, '15-minute'],

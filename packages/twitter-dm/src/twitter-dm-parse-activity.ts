@@ -71,7 +71,9 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [val
 
 /**
  * Every event of an activity object: AAA's top level, or XAA's `payload`. Every item of every array is read
- * (PLATFORM_RULES 0.1.6); a key that is neither context nor known yields one `unsupported` per item.
+ * (PLATFORM_RULES 0.1.6); a key that is neither context nor known yields one `unsupported` per item. An activity
+ * with no items at all (only context, or every array empty) is one `unsupported`: an accepted request always
+ * leaves a trace, never acknowledged into nothing.
  */
 export function activityEvents(
   activity: Record<string, unknown>,
@@ -90,7 +92,7 @@ export function activityEvents(
     else if (key === 'replay_job_status') events.push(replayStatus(value, ctx));
     else for (const item of list(value)) events.push(xUnsupported(`aaa:${key}`, ctx, { [key]: item }));
   }
-  return events;
+  return events.length > 0 ? events : [xUnsupported('activity:empty', ctx, activity)];
 }
 
 /** The Account Activity replay job's completion: reported as `unsupported` (with `raw`) for the app to log. */

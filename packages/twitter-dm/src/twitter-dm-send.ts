@@ -75,15 +75,14 @@ async function sendPart(content: Content, user: string, http: Transport, deps: X
 /**
  * Sends one message from `to.account` (else the `userId` option) to `to.user`: the adapter's pacing first (X's
  * per-user limits, free replies within 24 h of the customer's DM), then the v2 DM endpoint. A text over the
- * limit is split; `replyTo` is ignored (X DMs cannot quote); `typing` off is a no-op (X has no "stop typing").
+ * limit is split; `typing` off is a no-op (X has no "stop typing"). Content the capabilities do not declare (a
+ * `replyTo`, since X DMs cannot quote) is refused by the adapter before this is called.
  */
 export async function sendTwitterDm(message: OutboundMessage, deps: XSendDeps): Promise<SendReceipt> {
   const userId = deps.accounts.resolve(message.to.account);
   const account = deps.accounts.get(userId);
   const conversation = { ...message.to, account: userId };
   const { content } = message;
-  if (message.replyTo)
-    deps.logger.debug({ replyTo: message.replyTo }, 'twitter-dm: X DMs cannot quote; replyTo ignored');
   if (content.type === 'typing' && content.on === false) {
     return { messageId: eventId('typing', message.to.user, 'off'), conversation, acceptedAt: deps.now() };
   }

@@ -1,5 +1,6 @@
 import {
   bytesEqual,
+  describeHeaderValue,
   hmacDigest,
   LoketError,
   loketMessage,
@@ -13,6 +14,9 @@ export const X_OAUTH2_SIGNATURE_HEADER = 'x-twitter-webhooks-signature-oauth2';
 export const X_LEGACY_SIGNATURE_HEADER = 'x-twitter-webhooks-signature';
 
 const FORMAT = { prefix: 'sha256=', encoding: 'base64', bytes: 32 } as const;
+// RFC 9110 optional whitespace: the only characters that may surround a header value (String#trim also removes
+// Unicode spaces such as U+00A0, which no HTTP stack adds).
+const OWS = /^[ \t]+|[ \t]+$/g;
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 // X's tokens are short random strings. Anything else (braces, quotes, spaces) could be a webhook body someone wants
 // signed with our secret: the CRC endpoint must not be a signing oracle.
@@ -59,10 +63,25 @@ function invalid(text: string): LoketError {
   });
 }
 
-function check(req: WebhookRequest, header: string, secret: string, secretName: string): void {
-  const read = readSignatureHeader(req.headers.get(header), FORMAT);
+/**
+ * The MAC of a signature header, read exactly: SP / HTAB trimmed, then core's strict reader, then the value must be
+ * the canonical `sha256=<base64>` of what it decoded to (no other spaces, no case or padding variants).
+ */
+function readExact(header: string, value: string | null): Buffer {
+  const trimmed = value?.replace(OWS, '') ?? null;
+  const read = readSignatureHeader(trimmed, FORMAT);
   if (!read.ok) throw invalid(`${header} ${read.problem}`);
-  if (!bytesEqual(hmacDigest('sha256', secret, req.body), read.digest)) {
+  if (`${FORMAT.prefix}${read.digest.toString(FORMAT.encoding)}` !== trimmed) {
+    throw invalid(
+      `${header} is malformed: expected exactly "${FORMAT.prefix}" and base64, got ${describeHeaderValue(trimmed ?? '')}`,
+    );
+  }
+  return read.digest;
+}
+
+function check(req: WebhookRequest, header: string, secret: string, secretName: string): void {
+  const digest = readExact(header, req.headers.get(header));
+  if (!bytesEqual(hmacDigest('sha256', secret, req.body), digest)) {
     throw invalid(
       `${header} does not match the body: check ${secretName}, and that the raw bytes reach Loket unparsed`,
     );

@@ -5,6 +5,7 @@ import {
   declareSecrets,
   LoketError,
   loketMessage,
+  refuseUndeclared,
   safeLogger,
 } from '@loket/core';
 import { createAccounts, secretsOf } from './twitter-dm-accounts.js';
@@ -112,16 +113,20 @@ export function twitterDm(input: TwitterDmOptions): TwitterDmAdapter {
     logger,
     ...options.transport,
   });
+  const capabilities = twitterDmCapabilities(options);
   return {
     channel: 'twitter-dm',
-    capabilities: twitterDmCapabilities(options),
+    capabilities,
     bind(bound) {
       runtime = bound;
     },
     handshake: (req) => xCrcReply(req, secrets),
     verify: (req) => verifyXSignature(req, secrets),
     parse: (req) => parseTwitterDmWebhook(req.body, logger),
-    send: (message) => sendTwitterDm(message, sendDeps),
+    async send(message) {
+      refuseUndeclared(message, capabilities, 'twitter-dm');
+      return sendTwitterDm(message, sendDeps);
+    },
     uploadMedia: (account, file) =>
       accounts
         .get(accounts.resolve(account))
