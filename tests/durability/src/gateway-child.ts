@@ -1,27 +1,21 @@
-// A gateway process for the durability scenarios: WhatsApp adapter, SQLite or Redis store, a slow handler that
+// A gateway process for the durability scenarios: WhatsApp adapter, SQLite, Redis or PostgreSQL store, a slow handler that
 // appends each handled event id to a file (appendFileSync: in the OS's hands before the handler returns, so a
 // kill -9 of this process cannot take it back). Prints `PORT <n>`; SIGTERM closes it cleanly.
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createGateway, type Store } from '@loket/core';
-import { redisStore } from '@loket/store-redis';
-import { sqliteStore } from '@loket/store-sqlite';
+import { createGateway } from '@loket/core';
 import { whatsapp } from '@loket/whatsapp';
 import type { ChildConfig } from './child-config.js';
+import { openStore } from './open-store.js';
 import { APP_SECRET } from './webhooks.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
 
-function openStore(): Store {
-  if (config.store.kind === 'sqlite') return sqliteStore({ path: config.store.path });
-  return redisStore({ url: config.store.url, keyPrefix: config.store.keyPrefix });
-}
-
-const store = openStore();
+const store = await openStore(config.store);
 const gateway = createGateway({
   channels: [whatsapp({ appSecret: APP_SECRET, verifyToken: 'durability', accessToken: 'durability-token' })],
   store,
-  worker: { leaseMs: config.leaseMs, concurrency: config.concurrency, pollMs: 50 },
+  worker: { leaseMs: config.leaseMs, concurrency: config.concurrency, pollMs: config.pollMs ?? 50 },
 });
 gateway.on('message', async (event) => {
   await new Promise((resolve) => setTimeout(resolve, config.handlerMs));

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { deleteKeys, redisTestUrl, uniquePrefix } from '@loket/store-redis/testing';
+import { expectPairHandlesEachOnce, expectPairSurvivesKill, PAIR_KILL } from './expectations.js';
 import { runRedisPair } from './scenario-redis-pair.js';
 import { tempDir } from './temp-dir.js';
 
@@ -22,33 +23,11 @@ if (url === undefined) {
 
     it('handles each event exactly once', async () => {
       const result = await runRedisPair({ url, keyPrefix, dir: dir.path, messages: 200, handlerMs: 10, leaseMs: 2000 });
-      expect(result.acked).toHaveLength(200);
-      expect(result.lost).toEqual([]);
-      expect(result.duplicates).toEqual([]);
-      expect(result.handledBy[0] + result.handledBy[1]).toBe(200);
-      expect(result.drained).toBe(true);
+      expectPairHandlesEachOnce(result, 200);
     });
 
     it('loses nothing the killed process acknowledged: the survivor reclaims its leased items', async () => {
-      const result = await runRedisPair({
-        url,
-        keyPrefix,
-        dir: dir.path,
-        messages: 300,
-        handlerMs: 50,
-        leaseMs: 1500,
-        killAt: 150,
-        soloBeforeKill: 60,
-      });
-      expect(result.ackedByKilled).toBeGreaterThanOrEqual(100);
-      expect(result.ackedOnlyByKilled).toBeGreaterThanOrEqual(50);
-      // A webhook in flight to the killed process alone gets no answer: not acknowledged, the platform retries it.
-      expect(result.acked.length).toBeGreaterThanOrEqual(290);
-      expect(result.lost).toEqual([]);
-      expect(result.drained).toBe(true);
-      // Only an event cut off between its handler and its completion may run again (at-least-once); the worker
-      // runs at most 16 at a time.
-      expect(result.duplicates.length).toBeLessThanOrEqual(16);
+      expectPairSurvivesKill(await runRedisPair({ url, keyPrefix, dir: dir.path, ...PAIR_KILL }));
     });
   });
 }

@@ -1,69 +1,10 @@
 import { join } from 'node:path';
-import { sqliteStore } from '@loket/store-sqlite';
-import { handledCounts, startGatewayChild, waitUntil } from './children.js';
-import { inboxDrained, tally } from './inbox-drained.js';
-import { postAll, signedWebhooks } from './webhooks.js';
+import { type KillOptions, type KillResult, runKill } from './scenario-kill.js';
 
 /** What the SQLite kill -9 scenario saw. */
-export interface SqliteKillResult {
-  posted: number;
-  /** Webhooks answered 200 before the kill. */
-  acked: string[];
-  /** Acknowledged but not yet handled when the process was killed. */
-  queuedAtKill: number;
-  /** Acknowledged ids never handled, after the restart finished. */
-  lost: string[];
-  /** Ids handled more than once (only an event cut off between its handler and its completion may be). */
-  duplicates: string[];
-  /** Ids handled again when every webhook was delivered a second time after completion (must be none). */
-  handledAgainOnRedelivery: string[];
-  drained: boolean;
-}
+export type SqliteKillResult = KillResult;
 
-/**
- * Starts a gateway on a SQLite file with slow handlers, acknowledges `messages` webhooks, kills it with SIGKILL
- * while most are still queued, restarts it on the same file, waits until the inbox is empty, then delivers every
- * webhook again (as a platform retry would) and checks that nothing is handled twice.
- */
-export async function runSqliteKill(o: {
-  dir: string;
-  messages: number;
-  handlerMs: number;
-  concurrency?: number;
-  /** The killed process's leases must run out before the restarted one takes its items again. Default 2000. */
-  leaseMs?: number;
-  timeoutMs?: number;
-}): Promise<SqliteKillResult> {
-  const path = join(o.dir, 'gateway.db');
-  const handledFile = join(o.dir, 'handled.txt');
-  const timeoutMs = o.timeoutMs ?? 60_000;
-  const base = {
-    store: { kind: 'sqlite' as const, path },
-    handledFile,
-    concurrency: o.concurrency,
-    leaseMs: o.leaseMs ?? 2000,
-  };
-  const hooks = signedWebhooks(o.messages);
-
-  const first = await startGatewayChild({ ...base, handlerMs: o.handlerMs });
-  const acked = await postAll(first.webhookUrl, hooks);
-  await first.kill9();
-  const queuedAtKill = acked.filter((id) => !handledCounts([handledFile]).has(id)).length;
-
-  const second = await startGatewayChild({ ...base, handlerMs: 1 });
-  const observer = sqliteStore({ path });
-  try {
-    await waitUntil(() => acked.every((id) => handledCounts([handledFile]).has(id)), timeoutMs);
-    let drained = await inboxDrained(observer, timeoutMs);
-    const before = handledCounts([handledFile]);
-    await postAll(second.webhookUrl, hooks);
-    drained = drained && (await inboxDrained(observer, timeoutMs));
-    await second.stop();
-    const after = handledCounts([handledFile]);
-    const handledAgainOnRedelivery = [...after].filter(([id, n]) => n > (before.get(id) ?? 0)).map(([id]) => id);
-    return { posted: hooks.length, acked, queuedAtKill, ...tally(acked, after), handledAgainOnRedelivery, drained };
-  } finally {
-    await second.stop();
-    await observer.close();
-  }
+/** The kill -9 scenario ({@link runKill}) on a SQLite file in `dir`. */
+export function runSqliteKill(o: Omit<KillOptions, 'store'>): Promise<SqliteKillResult> {
+  return runKill({ ...o, store: { kind: 'sqlite', path: join(o.dir, 'gateway.db') } });
 }

@@ -1,3 +1,5 @@
+import { DB_MIGRATE_HELP } from '../db/db-migrate-command.js';
+
 /** `loket --help` and each command's `--help`. */
 export const HELP: Record<string, string> = {
   loket: `loket: run, simulate, replay and debug Loket webhooks
@@ -10,12 +12,13 @@ Commands:
   replay              replay recorded webhook fixtures against a gateway
   doctor signature    explain why a webhook signature does (not) match
   doctor webhook      run the platform's subscription handshake against a deployed gateway
+  db migrate          print or apply the PostgreSQL store's schema migrations
 
 Run \`loket <command> --help\` for its options.`,
 
   dev: `loket dev: gateway + platform emulator + dev console, on one port
 
-Usage: loket dev [--port 3000] [--host 127.0.0.1] [--store sqlite|memory] [--data-dir .loket]
+Usage: loket dev [--port 3000] [--host 127.0.0.1] [--store sqlite|memory|postgres://...] [--data-dir .loket]
                  [--public-url https://...] [--no-echo] [--config loket.config.json]
 
 Every installed channel package (@loket/whatsapp, @loket/messenger, @loket/instagram) is served at
@@ -27,7 +30,8 @@ then it talks to the real platform and the webhook URL to register is printed.
 Options:
   --port <n>          port of the console and the webhook routes (default 3000, or LOKET_PORT)
   --host <host>       interface to listen on (default 127.0.0.1, or LOKET_HOST)
-  --store <kind>      sqlite (default, in --data-dir) or memory (or LOKET_STORE)
+  --store <kind>      sqlite (default, in --data-dir), memory, or a postgres:// URL (@loket/store-postgres)
+                      (or LOKET_STORE)
   --data-dir <dir>    where the SQLite file lives (default .loket)
   --public-url <url>  the https URL platforms reach (a tunnel), for the printed webhook URLs
   --no-echo           do not answer customer messages on emulated channels
@@ -87,4 +91,5 @@ Options:
   --channel <c>         default whatsapp
   --verify-token <t>    default <CHANNEL>_VERIFY_TOKEN, else loket dev's
   --secret <s>          also POST a signed test webhook (a status update for an unknown message)`,
+  'db migrate': DB_MIGRATE_HELP,
 };

@@ -1,4 +1,5 @@
 import { LoketError } from '@loket/core';
+import { dbMigrateCommand } from '../db/db-migrate-command.js';
 import { devCommand } from '../dev/dev-command.js';
 import { doctorSignatureCommand } from '../doctor/doctor-signature-command.js';
 import { doctorWebhookCommand } from '../doctor/doctor-webhook-command.js';
@@ -16,12 +17,13 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   'doctor signature': doctorSignatureCommand,
   'doctor webhook': doctorWebhookCommand,
+  'db migrate': dbMigrateCommand,
 };
 
 function pick(argv: string[]): { name: string; args: string[] } | undefined {
   const [first, second] = argv;
-  if (first === 'doctor' && second !== undefined && !second.startsWith('-')) {
-    return { name: `doctor ${second}`, args: argv.slice(2) };
+  if ((first === 'doctor' || first === 'db') && second !== undefined && !second.startsWith('-')) {
+    return { name: `${first} ${second}`, args: argv.slice(2) };
   }
   return first === undefined ? undefined : { name: first, args: argv.slice(1) };
 }

@@ -1,5 +1,6 @@
 import type { Gateway } from '@loket/core';
 import { z } from 'zod';
+import { isPostgresUrl } from '../db/postgres-module.js';
 
 /** One channel's credentials and settings, as in `loket.config.*` or the environment. */
 export const channelConfigSchema = z.looseObject({
@@ -17,8 +18,15 @@ export const loketConfigSchema = z.strictObject({
   port: z.number().int().min(0).max(65_535).optional(),
   /** Default `localhost`. */
   host: z.string().min(1).optional(),
-  /** `sqlite` (default, in `<dataDir>/loket.db`) or `memory`. */
-  store: z.enum(['sqlite', 'memory']).optional(),
+  /** `sqlite` (default, in `<dataDir>/loket.db`), `memory`, or a `postgres://` URL (@loket/store-postgres). */
+  store: z
+    .union([
+      z.enum(['sqlite', 'memory']),
+      z.custom<`postgres://${string}` | `postgresql://${string}`>((v) => typeof v === 'string' && isPostgresUrl(v), {
+        message: 'must be sqlite, memory or a postgres:// URL',
+      }),
+    ])
+    .optional(),
   /** Where the SQLite file lives. Default `.loket`. */
   dataDir: z.string().min(1).optional(),
   /** The public https URL the platforms reach (a tunnel); used to print the webhook URLs to register. */

@@ -3,6 +3,8 @@ import { parseFlags, str } from '../cli/parse-flags.js';
 import { intFlag, usageError } from '../cli/usage.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { DEV_SECRETS } from '../config/channel-settings.js';
+import { isPostgresUrl } from '../db/postgres-module.js';
+import type { DevStoreKind } from './open-store.js';
 import { startDev } from './start-dev.js';
 import type { TimelineItem } from './timeline.js';
 
@@ -26,14 +28,14 @@ export async function devCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags('dev', args, FLAGS);
   if (flags.positionals.length > 0) throw usageError('dev', `unexpected argument "${flags.positionals[0]}"`);
   const store = str(flags, 'store') ?? io.env.LOKET_STORE;
-  if (store !== undefined && store !== 'sqlite' && store !== 'memory') {
-    throw usageError('dev', `--store must be sqlite or memory, got "${store}"`);
+  if (store !== undefined && store !== 'sqlite' && store !== 'memory' && !isPostgresUrl(store)) {
+    throw usageError('dev', `--store must be sqlite, memory or a postgres:// URL, got "${store.split('://')[0]}"`);
   }
   const { config, file } = await loadConfigFile(io.cwd, str(flags, 'config'));
   const dev = await startDev({
     port: intFlag('dev', 'port', str(flags, 'port') ?? io.env.LOKET_PORT),
     host: str(flags, 'host') ?? io.env.LOKET_HOST,
-    store,
+    store: store as DevStoreKind | undefined,
     dataDir: str(flags, 'data-dir'),
     publicUrl: str(flags, 'public-url') ?? io.env.LOKET_PUBLIC_URL,
     echo: flags.values['no-echo'] === true ? false : undefined,

@@ -1,5 +1,6 @@
 import type { LoketConfig } from '../config/config-schema.js';
 import type { Importer } from '../channels/load-adapters.js';
+import type { DevStoreKind } from './open-store.js';
 
 /** Options of `startDev`. */
 export interface DevOptions {
@@ -7,8 +8,8 @@ export interface DevOptions {
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** Default `sqlite` (in `dataDir`), falling back to memory when SQLite is not available. */
-  store?: 'sqlite' | 'memory';
+  /** Default `sqlite` (in `dataDir`), falling back to memory when SQLite is not available; or a `postgres://` URL. */
+  store?: DevStoreKind;
   /** Default `.loket` under `cwd`. */
   dataDir?: string;
   /** The public URL platforms reach (printed webhook URLs use it). */

@@ -25,6 +25,7 @@ import { adapterFor, createSendPipeline, validateOutbound } from './send-pipelin
 import { createWebhookHandler } from './webhook-handler.js';
 import { enqueueRequest } from './enqueue-request.js';
 import type { WebhookRequest } from '../adapter.js';
+import { subscribeWorkWakeups } from './work-wakeups.js';
 
 /**
  * Creates the gateway: webhook routes for every channel (verify, durable enqueue, 200), the inbox worker that
@@ -95,6 +96,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   let started = false;
   let toldToStart = false;
+  let stopWakeups: (() => Promise<void>) | undefined;
   let closing: Promise<void> | undefined;
   const handle = createWebhookHandler({
     adapters,
@@ -149,11 +151,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       outbox.start();
       record.start();
       started = true;
+      stopWakeups ??= await subscribeWorkWakeups(store, { inbox: worker.wake, outbox: outbox.wake }, logger);
     },
     close() {
       closing ??= (async () => {
         record.stop();
         sockets.close();
+        await stopWakeups?.();
         await Promise.all([worker.close(), outbox.close()]);
         if (o.ownsStore) await store.close();
       })();

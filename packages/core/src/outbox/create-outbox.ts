@@ -32,6 +32,8 @@ export interface Outbox {
   broadcastStatus(id: string): Promise<BroadcastReport | undefined>;
   onOutbox(listener: OutboxListener): () => void;
   start(): void;
+  /** New jobs were stored (here or, through the store's pub/sub, in another process): lease soon. */
+  wake(): void;
   close(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return () => listeners.delete(listener);
     },
     start: () => worker.start(),
+    wake: () => worker.wake(),
     async close() {
       closed = true;
       await worker.close();
