@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { APP_SECRET } from './payloads.js';
+import { APP_SECRET } from '@loket/bench-kit';
 
 /** The baseline: read the body, verify the HMAC over the raw bytes, parse the JSON, answer 200. Nothing else. */
 export function bareHandler(req: IncomingMessage, res: ServerResponse): void {

@@ -1,20 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGateway, memoryStore, type Store } from '@loket/core';
+import { APP_SECRET } from '@loket/bench-kit';
+import { createGateway, type Store } from '@loket/core';
 import { whatsapp } from '@loket/whatsapp';
-import { APP_SECRET } from './payloads.js';
 
-/** Loket's gateway with the WhatsApp adapter; every handler takes `handlerMs` (1 s: a slow CRM call). */
-export async function gatewayHandler(options: { handlerMs: number; store?: Store }) {
+/** Loket's gateway with the WhatsApp adapter and default worker settings; every handler takes `handlerMs`. */
+export async function gatewayHandler(options: { handlerMs: number; store: Store }) {
   const gateway = createGateway({
     channels: [whatsapp({ appSecret: APP_SECRET, verifyToken: 'bench', accessToken: 'bench-token' })],
-    store: options.store ?? memoryStore(),
+    store: options.store,
   });
-  let handled = 0;
   gateway.on('message', async () => {
     await new Promise((r) => setTimeout(r, options.handlerMs));
-    handled++;
   });
   await gateway.start();
-  const handler = (req: IncomingMessage, res: ServerResponse) => gateway.node(req, res);
-  return { handler, handled: () => handled, close: () => gateway.close() };
+  return (req: IncomingMessage, res: ServerResponse) => gateway.node(req, res);
 }

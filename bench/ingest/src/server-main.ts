@@ -1,24 +1,32 @@
-// Child process: serves one kind of server on a free loopback port and prints the port.
-import { createServer } from 'node:http';
-import { openStore, type StoreSpec } from './round-store.js';
+// Child process: serves one kind of server on a free loopback port and prints `PORT <n>`; exits on SIGTERM or
+// when the bench that started it goes away. argv: kind, handler ms, store spec (JSON), Chat SDK folder.
+import { createServer, type RequestListener } from 'node:http';
+import { exitWithParent, openStore, report, type StoreSpec, watchGc } from '@loket/bench-kit';
 import { bareHandler } from './server-bare.js';
+import { chatSdkHandler } from './server-chat-sdk.js';
 import { gatewayHandler } from './server-gateway.js';
 
-const kind = process.argv[2];
-const handlerMs = Number(process.argv[3] ?? 1000);
-const spec = JSON.parse(process.argv[4] ?? '{"kind":"memory"}') as StoreSpec;
+const [kind = 'bare', handlerArg = '1000', specArg = '{"kind":"memory"}', peerDir = ''] = process.argv.slice(2);
+const handlerMs = Number(handlerArg);
 
-async function main(): Promise<void> {
-  const handler = kind === 'bare' ? bareHandler : (await gatewayHandler({ handlerMs, store: openStore(spec) })).handler;
-  const server = createServer({ keepAliveTimeout: 60_000 }, handler);
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    if (address && typeof address === 'object') process.stdout.write(`PORT ${address.port}\n`);
-  });
-  process.on('SIGTERM', () => process.exit(0));
+async function handlerOf(): Promise<RequestListener> {
+  if (kind === 'bare') return bareHandler;
+  if (kind === 'chat-sdk') return chatSdkHandler({ dir: peerDir, handlerMs });
+  return gatewayHandler({ handlerMs, store: await openStore(JSON.parse(specArg) as StoreSpec) });
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
+exitWithParent();
+const gcStats = watchGc();
+let requests = 0;
+const server = createServer({ keepAliveTimeout: 60_000 }, await handlerOf());
+server.on('request', () => {
+  requests += 1;
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (address && typeof address === 'object') report('PORT', address.port);
+});
+process.on('SIGTERM', () => {
+  report('MEMORY', { ...gcStats(), requests });
+  process.exit(0);
 });

@@ -2,6 +2,16 @@ import { memoryQueue } from './memory-queue.js';
 import type { DeadLetter, InboxEntry, InboxStore, StoredRequest } from './store.js';
 import { copyBytes } from './memory-token.js';
 
+const defer: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
+
+/**
+ * Settles once this turn's I/O callbacks have run. An enqueue that answers at once makes node:http write each 200
+ * from inside the socket's read callback; answering after the turn sends the 200s of a burst together, as the
+ * SQLite store's per-tick batch does (bench/ingest: about a third less CPU per webhook on the memory store).
+ */
+const afterThisTurn = (): Promise<void> => new Promise((resolve) => defer(resolve));
+
 function copyEntry(entry: InboxEntry): InboxEntry {
   const request: StoredRequest = { ...entry.request, headers: { ...entry.request.headers } };
   request.body = copyBytes(entry.request.body);
@@ -22,6 +32,7 @@ export function memoryInbox(now: () => number): InboxStore {
       seq += 1;
       const id = `mem-${seq}`;
       queue.put(id, copyEntry(entry));
+      await afterThisTurn();
       return id;
     },
     async lease({ limit, leaseMs }) {
