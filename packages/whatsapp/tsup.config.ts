@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.shared.ts';
 
-export default packageBuild();
+// whatsapp-cloud-api-types ships ESM only: bundle it, so that require('@loket/whatsapp') works in CommonJS apps.
+export default packageBuild({ noExternal: ['whatsapp-cloud-api-types'] });

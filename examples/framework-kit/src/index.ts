@@ -1,0 +1,2 @@
+export { type RoundTrip, whatsappRoundTrip } from './round-trip.js';
+export { type RunningExample, startExample } from './start-example.js';

@@ -1,0 +1,2 @@
+/** @type {import('next').NextConfig} */
+export default { typescript: { ignoreBuildErrors: true }, eslint: { ignoreDuringBuilds: true } };
