@@ -1,3 +1,4 @@
+import type { ServerFrameOf } from '../protocol-frames.js';
 import type { Content, ConversationRef } from '@loket/core';
 
 /** The version segment of every route: `<server>/webchat/v1/...`. */
@@ -36,12 +37,7 @@ export interface SessionAnswer {
 }
 
 /** A frame the server sends over the WebSocket or as one SSE `data:` line. */
-export type ServerFrame =
-  | { t: 'event'; e: LogEvent }
-  | { t: 'ready'; head: number }
-  | { t: 'reset'; head: number }
-  | { t: 'typing'; on: boolean }
-  | { t: 'hb' };
+export type ServerFrame = ServerFrameOf<LogEvent>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

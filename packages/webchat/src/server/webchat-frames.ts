@@ -1,3 +1,4 @@
+import type { ServerFrameOf } from '../protocol-frames.js';
 import type { LogEntry } from '@loket/core';
 
 /** A log entry as the protocol shows it (`GET events`, `{t:'event', e}`). */
@@ -9,12 +10,7 @@ export interface WireEvent {
 }
 
 /** Server → client frames, on both transports. */
-export type ServerFrame =
-  | { t: 'event'; e: WireEvent }
-  | { t: 'ready'; head: number }
-  | { t: 'reset'; head: number }
-  | { t: 'typing'; on: boolean }
-  | { t: 'hb' };
+export type ServerFrame = ServerFrameOf<WireEvent>;
 
 /** The wire form of a log entry (the idempotency key stays inside the store). */
 export function toWire(entry: LogEntry): WireEvent {
