@@ -75,8 +75,8 @@ async function sendPart(content: Content, user: string, http: Transport, deps: X
 /**
  * Sends one message from `to.account` (else the `userId` option) to `to.user`: the adapter's pacing first (X's
  * per-user limits, free replies within 24 h of the customer's DM), then the v2 DM endpoint. A text over the
- * limit is split; `typing` off is a no-op (X has no "stop typing"). Content the capabilities do not declare (a
- * `replyTo`, since X DMs cannot quote) is refused by the adapter before this is called.
+ * limit is split; `typing` off is a no-op (X has no "stop typing"). A `replyTo` was dropped by the adapter
+ * (X DMs cannot quote) and content the capabilities do not declare refused, before this is called.
  */
 export async function sendTwitterDm(message: OutboundMessage, deps: XSendDeps): Promise<SendReceipt> {
   const userId = deps.accounts.resolve(message.to.account);

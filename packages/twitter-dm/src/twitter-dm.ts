@@ -124,8 +124,11 @@ export function twitterDm(input: TwitterDmOptions): TwitterDmAdapter {
     verify: (req) => verifyXSignature(req, secrets),
     parse: (req) => parseTwitterDmWebhook(req.body, logger),
     async send(message) {
-      refuseUndeclared(message, capabilities, 'twitter-dm');
-      return sendTwitterDm(message, sendDeps);
+      // X DMs cannot quote: a replyTo is dropped with a note, not refused (the text still reaches the customer).
+      const { replyTo, ...unquoted } = message;
+      if (replyTo !== undefined) logger.debug({ replyTo }, '[loket] [twitter-dm] X DMs cannot quote; replyTo ignored');
+      refuseUndeclared(unquoted, capabilities, 'twitter-dm');
+      return sendTwitterDm(unquoted, sendDeps);
     },
     uploadMedia: (account, file) =>
       accounts

@@ -55,6 +55,11 @@ export interface AdapterConformanceOptions {
    * undefined for a body the platform never batches (X Activity API deliveries carry one event each).
    */
   batchKey?: (body: unknown) => string | undefined;
+  /**
+   * True for an adapter that drops a `replyTo` it cannot show (with a note) instead of refusing it, as X DMs do:
+   * the declared-content case then expects the send to go out without the quote rather than UNSUPPORTED_CONTENT.
+   */
+  dropsReplyTo?: boolean;
   /** False for a channel whose `send` makes no HTTP request (the send and error-mapping cases are skipped). */
   sendsOverHttp?: boolean;
 }

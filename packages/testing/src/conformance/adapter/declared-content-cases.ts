@@ -7,7 +7,7 @@ import type { AdapterConformanceOptions } from './adapter-conformance-options.js
 const URL_MEDIA = { url: 'https://media.example.test/file' };
 
 /** One sample of each kind of content, with the capability that must be declared for an adapter to send it. */
-function undeclared(caps: Capabilities): { name: string; content: Content; replyTo?: string }[] {
+function undeclared(caps: Capabilities, dropsReplyTo: boolean): { name: string; content: Content; replyTo?: string }[] {
   const out: { name: string; content: Content; replyTo?: string }[] = [];
   const add = (missing: unknown, name: string, content: Content, replyTo?: string) => {
     if (!missing) out.push({ name, content, ...(replyTo ? { replyTo } : {}) });
@@ -39,7 +39,7 @@ function undeclared(caps: Capabilities): { name: string; content: Content; reply
     add(caps.mediaSources.url, 'media by URL', { type: 'image', media: URL_MEDIA });
     add(caps.mediaSources.id, 'media by id', { type: 'image', media: { id: 'media-1' } });
   }
-  add(caps.replyTo, 'a quoted reply', { type: 'text', text: 'hi' }, 'm0');
+  add(caps.replyTo || dropsReplyTo, 'a quoted reply', { type: 'text', text: 'hi' }, 'm0');
   out.push({ name: 'choice (inbound only)', content: { type: 'choice', id: 'a' } as Content });
   return out;
 }
@@ -60,7 +60,7 @@ export function declaredContentCases(o: AdapterConformanceOptions): void {
       const adapter = o.create({ apiBaseUrl: server.url });
       const to = o.fixtures.send[0]?.message.to ?? { channel: o.channel, account: 'acc', user: 'user' };
       const problems: string[] = [];
-      for (const sample of undeclared(adapter.capabilities)) {
+      for (const sample of undeclared(adapter.capabilities, o.dropsReplyTo === true)) {
         server.requests.length = 0;
         const message: OutboundMessage = {
           to,
