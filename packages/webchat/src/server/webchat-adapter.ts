@@ -16,6 +16,7 @@ import { parseEnvelope } from './webchat-inbox.js';
 import { resolveWebchatOptions, type WebchatOptions } from './webchat-options.js';
 import { webchatRoutes, type WidgetSource } from './webchat-routes.js';
 import { sendWebchat } from './webchat-send.js';
+import { createTicker } from './webchat-ticker.js';
 
 /** The web chat adapter: a `ChannelAdapter` with its own routes, and credential revocation. */
 export interface WebchatAdapter extends ChannelAdapter {
@@ -81,6 +82,7 @@ export function webchat(input: WebchatOptions & WebchatServeOptions): WebchatAda
         kv,
         rates,
         hub: createHub(pubsub, runtime.logger),
+        ticker: createTicker(options.heartbeatMs),
         refOf: (contactId) => ({ channel: 'webchat', account: options.siteId, user: contactId }),
       };
     },

@@ -2,6 +2,7 @@ import type { AdapterRuntime, ConversationRef, KeyValueStore, PubSub, RateStore 
 import { LoketError, loketMessage } from '@loket/core';
 import type { WebchatHub } from './webchat-hub.js';
 import type { ResolvedWebchatOptions } from './webchat-options.js';
+import type { Ticker } from './webchat-ticker.js';
 
 /** Everything the routes, streams and send share once the adapter is bound to a gateway. */
 export interface WebchatContext {
@@ -10,6 +11,8 @@ export interface WebchatContext {
   kv: KeyValueStore;
   rates: RateStore;
   hub: WebchatHub;
+  /** The streams' shared heartbeat timer. */
+  ticker: Ticker;
   /** The conversation of a contact on this site. */
   refOf(contactId: string): ConversationRef;
 }

@@ -94,14 +94,13 @@ export async function openStream(
 
   const unsubscribe = await ctx.hub.subscribe(ref, live);
   await noteAvailability(ctx, ref);
-  const heartbeat = setInterval(() => {
+  const stopHeartbeat = ctx.ticker.add(() => {
     if (!emit({ t: 'hb' })) return;
     // A revoked credential ends its streams at the next heartbeat; an opening or closing is noted then too.
     identityOfHash(ctx, identity.credentialHash)
       .then((still) => (still === undefined ? finish('revoked') : noteAvailability(ctx, ref)))
       .catch((err: unknown) => ctx.runtime.logger.debug({ err: String(err) }, 'web chat heartbeat check failed'));
-  }, ctx.options.heartbeatMs);
-  heartbeat.unref?.();
+  });
 
   let waiting: ReturnType<typeof setTimeout> | undefined;
   if (start.after !== undefined) run(() => replay(start.after ?? 0));
@@ -114,7 +113,7 @@ export async function openStream(
   function finish(reason: 'slow' | 'revoked' | 'closed') {
     if (stopped) return;
     stopped = true;
-    clearInterval(heartbeat);
+    stopHeartbeat();
     clearTimeout(waiting);
     unsubscribed ??= unsubscribe();
     sink.close(reason);
@@ -128,7 +127,7 @@ export async function openStream(
     },
     async stop() {
       stopped = true;
-      clearInterval(heartbeat);
+      stopHeartbeat();
       clearTimeout(waiting);
       unsubscribed ??= unsubscribe();
       await unsubscribed;
