@@ -23,7 +23,24 @@ describe('loket', () => {
   it('refuses an unknown command with exit 2 and says what exists', async () => {
     const io = memoryIo();
     expect(await runCli(['deploy'], io)).toBe(2);
-    expect(io.errors.join('\n')).toContain('unknown command "deploy": use dev, simulate, replay or doctor');
+    expect(io.errors.join('\n')).toContain(
+      'unknown command "deploy": use dev, simulate, replay, doctor or db migrate: see `loket --help`',
+    );
+  });
+
+  it.each(['doctor', 'db'])('%s --help lists the commands of the group and exits 0', async (group) => {
+    const io = memoryIo();
+    expect(await runCli([group, '--help'], io)).toBe(0);
+    const names = COMMANDS.filter(([first]) => first === group).map((c) => c.join(' '));
+    for (const name of group === 'db' ? ['db migrate'] : names) expect(io.text()).toContain(name);
+  });
+
+  it('refuses an unknown doctor command and names the ones that exist', async () => {
+    const io = memoryIo();
+    expect(await runCli(['doctor', 'sig'], io)).toBe(2);
+    expect(io.errors.join('\n')).toContain(
+      'unknown command "doctor sig": use doctor signature or doctor webhook: see `loket doctor --help`',
+    );
   });
 
   it('refuses an unknown flag and points at the command help', async () => {

@@ -1,4 +1,4 @@
-import { LoketError } from '@loket/core';
+import { LoketError, loketMessage } from '@loket/core';
 import { dbMigrateCommand } from '../db/db-migrate-command.js';
 import { devCommand } from '../dev/dev-command.js';
 import { doctorSignatureCommand } from '../doctor/doctor-signature-command.js';
@@ -7,7 +7,6 @@ import { replayCommand } from '../replay/replay-command.js';
 import { simulateCommand } from '../simulate/simulate-command.js';
 import type { CliIo } from './cli-io.js';
 import { HELP } from './help.js';
-import { usageError } from './usage.js';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -26,6 +25,21 @@ function pick(argv: string[]): { name: string; args: string[] } | undefined {
     return { name: `${first} ${second}`, args: argv.slice(2) };
   }
   return first === undefined ? undefined : { name: first, args: argv.slice(1) };
+}
+
+/** The commands under a group (`doctor`, `db`), as typed. */
+function subcommandsOf(group: string): string[] {
+  return Object.keys(COMMANDS).filter((name) => name.startsWith(`${group} `));
+}
+
+/** `loket doctor --help`: each subcommand of the group with the first line of its help; undefined for no group. */
+function groupHelp(group: string): string | undefined {
+  const names = subcommandsOf(group);
+  if (names.length === 0) return undefined;
+  const lines = names.map(
+    (name) => `  ${name.padEnd(20)}${(HELP[name] ?? '').split('\n')[0]?.replace(/^[^:]*: /, '')}`,
+  );
+  return `loket ${group}: ${names.join(', ')}\n\n${lines.join('\n')}\n\nRun \`loket <command> --help\` for its options.`;
 }
 
 /**
@@ -47,10 +61,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[picked.name];
   if (!command) {
-    const error = picked.name.startsWith('doctor')
-      ? usageError('doctor signature', `unknown command "${picked.name}": use doctor signature or doctor webhook`)
-      : usageError('--help', `unknown command "${picked.name}": use dev, simulate, replay or doctor`);
-    io.err(error.message);
+    const groupName = picked.name.split(' ')[0] ?? picked.name;
+    const group = groupHelp(groupName);
+    if (group && (picked.args.includes('--help') || picked.args.includes('-h'))) {
+      io.out(group);
+      return 0;
+    }
+    const use = group
+      ? `use ${subcommandsOf(groupName).join(' or ')}`
+      : 'use dev, simulate, replay, doctor or db migrate';
+    io.err(
+      loketMessage(
+        'cli',
+        `unknown command "${picked.name}": ${use}: see \`loket ${group ? `${groupName} ` : ''}--help\``,
+      ),
+    );
     return 2;
   }
   if (picked.args.includes('--help') || picked.args.includes('-h')) {
