@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ChannelAdapter, createGateway, type Gateway, LoketError, loketMessage } from '@loket/core';
+import {
+  type ChannelAdapter,
+  createGateway,
+  type Gateway,
+  LoketError,
+  loketMessage,
+  toOutboundMessage,
+} from '@loket/core';
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { KNOWN_CHANNELS } from '../channels/known-channels.js';
 import { createAdapter, loadChannels } from '../channels/load-adapters.js';
@@ -96,7 +103,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const record = recordEvents(gateway, timeline);
   recordSends(gateway, timeline);
   recordEmulatorSends(emulator, timeline);
-  const send = (message: Parameters<Gateway['send']>[0]) => sendRecorded(gateway.send, timeline, message);
+  const send = (message: Parameters<Gateway['send']>[0]) =>
+    sendRecorded(gateway.send, timeline, toOutboundMessage(message));
   const emulated = new Set(settings.filter((s) => s.mode === 'emulated').map((s) => s.known.channel));
   // The dev web chat is local (the browser in front of you): the echo answers it too.
   if (chat) emulated.add('webchat');

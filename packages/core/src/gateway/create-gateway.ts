@@ -21,6 +21,7 @@ import { createRouteTable } from './adapter-routes.js';
 import { nodeBinding } from './node-binding.js';
 import { fetchWithRoutes, nodeWithRoutes } from './route-bindings.js';
 import { createUpgradeHandler } from './ws-upgrade.js';
+import { toOutboundMessage } from '../model/outbound.js';
 import { adapterFor, createSendPipeline, validateOutbound } from './send-pipeline.js';
 import { createWebhookHandler } from './webhook-handler.js';
 import { enqueueRequest } from './enqueue-request.js';
@@ -132,10 +133,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       type === 'sla'
         ? record.onSla(handler as unknown as SlaListener)
         : registry.on(type, record.when(handler, options?.when))) as Gateway['on'],
-    send: (message, options) => send(message, options),
+    send: (message, options) => send(toOutboundMessage(message), options),
     async enqueueSend(message, opts) {
       sendAuthor(opts?.author, 'agent'); // an unknown author is refused now, not when the job runs
-      return outbox.enqueueSend(message, opts);
+      return outbox.enqueueSend(toOutboundMessage(message), opts);
     },
     broadcast: (recipients, content, opts) => outbox.broadcast(recipients, content, opts),
     broadcastStatus: (id) => outbox.broadcastStatus(id),

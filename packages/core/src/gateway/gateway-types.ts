@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Content } from '../model/content.js';
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js';
-import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
+import type { ContentInput, OutboundInput, SendOptions, SendReceipt } from '../model/outbound.js';
 import type { BroadcastOptions, BroadcastReport, OutboxHandle, OutboxListener } from '../outbox/outbox-types.js';
 import type { ConsentApi } from '../policy/index.js';
 import type {
@@ -91,10 +91,10 @@ export interface ReplyOptions extends SendOptions {
 
 /** What a handler gets beside the event. */
 export interface HandlerContext {
-  /** Sends content to the event's conversation. */
-  reply(content: Content, options?: ReplyOptions): Promise<SendReceipt>;
+  /** Sends content to the event's conversation (a string is a text: `ctx.reply('Thanks!')`). */
+  reply(content: ContentInput, options?: ReplyOptions): Promise<SendReceipt>;
   /** Sends any message (the same as `gateway.send`). */
-  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  send(message: OutboundInput, options?: SendOptions): Promise<SendReceipt>;
   /** The conversation of the event. */
   conversation: ConversationRef;
   /** 1 on the first try; raised on each retry after the handler threw. */
@@ -142,12 +142,12 @@ export interface Gateway {
   /** Hears of each conversation that waits for a human past the `sla` target (needs `createGateway({ sla })`). */
   on(type: 'sla', listener: SlaListener): () => void;
   /** Content check, policy, pacing, then the adapter. Throws a LoketError when refused or failed. */
-  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  send(message: OutboundInput, options?: SendOptions): Promise<SendReceipt>;
   /**
    * Stores a send and returns once it is stored; the outbox worker delivers it in the background through the same
    * checks, pacing and retries as `send` (also after a restart, by any gateway on the same store).
    */
-  enqueueSend(message: OutboundMessage, options?: SendOptions): Promise<OutboxHandle>;
+  enqueueSend(message: OutboundInput, options?: SendOptions): Promise<OutboxHandle>;
   /**
    * Stores one send per recipient; each is delivered like `enqueueSend`, and only to recipients whose consent for
    * `options.topic` is granted when their send is tried (the others end as `skipped-no-consent`).

@@ -1,6 +1,12 @@
 import type { Logger } from '../logger.js';
 import type { InboundEvent } from '../model/events.js';
-import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
+import {
+  type OutboundMessage,
+  type SendOptions,
+  type SendReceipt,
+  toContent,
+  toOutboundMessage,
+} from '../model/outbound.js';
 import type { Controller } from '../record/record-entries.js';
 import type { HandlerContext } from './gateway-types.js';
 
@@ -30,12 +36,15 @@ export function createHandlerContext(
   return {
     reply: (content, options = {}) => {
       const { replyTo, tag, ...sendOptions } = options;
-      const message: OutboundMessage = { to: conversation, content };
+      const message: OutboundMessage = { to: conversation, content: toContent(content) };
       if (replyTo !== undefined) message.replyTo = replyTo;
       if (tag !== undefined) message.tag = tag;
       return send(message, asBot(sendOptions));
     },
-    send: (message, options) => send(message, asBot(options, message)),
+    send: (input, options) => {
+      const message = toOutboundMessage(input);
+      return send(message, asBot(options, message));
+    },
     conversation,
     controller,
     attempt,

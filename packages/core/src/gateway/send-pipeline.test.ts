@@ -40,6 +40,14 @@ describe('gateway.send', () => {
     ]);
   });
 
+  it('takes a plain string as text content, on send and enqueueSend', async () => {
+    h = harness();
+    await h.gateway.send({ to, content: 'hello' });
+    expect(h.adapter.sent).toEqual([{ to, content: { type: 'text', text: 'hello' } }]);
+    const handle = await h.gateway.enqueueSend({ to, content: 'later' });
+    expect(handle.id).toBeTruthy();
+  });
+
   it('refuses an invalid message with BAD_REQUEST, and a channel without adapter with CONFIG, before any send', async () => {
     h = harness();
     const bad = await rejection(h.gateway.send({ to, content: { type: 'text' } } as unknown as OutboundMessage));
@@ -95,6 +103,21 @@ describe('handler ctx', () => {
   let h: Harness;
   afterEach(async () => {
     await h.gateway.close();
+  });
+
+  it('ctx.reply and ctx.send take a plain string as text', async () => {
+    h = harness();
+    h.gateway.on('message', async (event, ctx) => {
+      await ctx.reply('Thanks!');
+      await ctx.send({ to: event.conversation, content: 'More soon.' });
+    });
+    await h.gateway.start();
+    await h.post([{ id: 'm1', kind: 'text', user: 'u7', text: 'hi', ts: 1 }]);
+    await eventually(() => expect(h.adapter.sent).toHaveLength(2));
+    expect(h.adapter.sent.map((m) => m.content)).toEqual([
+      { type: 'text', text: 'Thanks!' },
+      { type: 'text', text: 'More soon.' },
+    ]);
   });
 
   it('ctx.reply answers in the event conversation, quoting when asked', async () => {

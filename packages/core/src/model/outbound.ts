@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentSchema } from './content.js';
+import { type Content, contentSchema } from './content.js';
 import { conversationRefSchema } from './conversation.js';
 
 /** One message to send. */
@@ -22,6 +22,24 @@ export const outboundMessageSchema = z.object({
 });
 /** One message to send. */
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+
+/** Content as the sending calls take it: a plain string is short for `{ type: 'text', text }`. */
+export type ContentInput = Content | string;
+
+/** A message as `gateway.send`, `enqueueSend` and `ctx.send` take it: the content may be a plain string. */
+export type OutboundInput = Omit<OutboundMessage, 'content'> & { content: ContentInput };
+
+/** The content a {@link ContentInput} stands for. */
+export function toContent(content: ContentInput): Content {
+  return typeof content === 'string' ? { type: 'text', text: content } : content;
+}
+
+/** The message an {@link OutboundInput} stands for (its string content as text). */
+export function toOutboundMessage(message: OutboundInput): OutboundMessage {
+  return typeof message.content === 'string'
+    ? { ...message, content: toContent(message.content) }
+    : (message as OutboundMessage);
+}
 
 /** The platform accepted a message (delivery comes later, as `status` events). */
 export const sendReceiptSchema = z.object({
