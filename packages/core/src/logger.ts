@@ -10,8 +10,29 @@ export interface Logger {
 
 const noop = (): void => {};
 
-/** The default logger: says nothing. */
+/** A logger that says nothing (`createGateway({ logger: false })`, and adapters used on their own). */
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
+
+function stderrLine(level: 'warn' | 'error', obj: Record<string, unknown>, msg: string | undefined): void {
+  let fields: string;
+  try {
+    fields = JSON.stringify(obj);
+  } catch {
+    fields = '{}'; // a cycle: the message alone still says what happened
+  }
+  console.error(`${level}: ${msg ?? ''}${fields === '{}' ? '' : ` ${fields}`}`);
+}
+
+/**
+ * The gateway's default logger: warnings and errors, one line each on stderr (through `console.error`, so it works
+ * on every host); debug and info say nothing. Pass a pino-compatible logger to replace it, `false` to silence it.
+ */
+export const stderrLogger: Logger = {
+  debug: noop,
+  info: noop,
+  warn: (obj, msg) => stderrLine('warn', obj, msg),
+  error: (obj, msg) => stderrLine('error', obj, msg),
+};
 
 const SECRET_KEY = /secret|token|authorization|signature|password|cookie|api[-_]?key|proof/i;
 const BEARER = /\b(Bearer|OAuth)\s+[A-Za-z0-9._~+/=-]+/g;

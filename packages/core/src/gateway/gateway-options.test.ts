@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LoketError } from '../errors.js';
 import { memoryStore } from '../store/memory-store.js';
 import { createGateway } from './create-gateway.js';
+import { resolveGatewayOptions } from './gateway-options.js';
 import type { GatewayOptions } from './gateway-types.js';
 import { testAdapter } from './test-adapter.js';
 
@@ -59,5 +60,27 @@ describe('createGateway options', () => {
     await owned.close();
     await owned.close();
     expect(close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the default logger', () => {
+  it('writes warnings and errors to stderr, redacted, and nothing below; logger: false writes nothing', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { logger } = resolveGatewayOptions({ channels: [testAdapter()] });
+      logger.debug({ n: 0 }, '[loket] quiet');
+      logger.info({ n: 0 }, '[loket] quiet');
+      logger.warn({ token: 'EAAsecret', n: 1 }, '[loket] a warning');
+      logger.error({}, '[loket] an error');
+      expect(spy.mock.calls).toEqual([
+        ['warn: [loket] a warning {"token":"[redacted]","n":1}'],
+        ['error: [loket] an error'],
+      ]);
+      spy.mockClear();
+      resolveGatewayOptions({ channels: [testAdapter()], logger: false }).logger.error({}, '[loket] hidden');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

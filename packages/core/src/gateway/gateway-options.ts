@@ -3,7 +3,7 @@ import type { ChannelAdapter } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
 import type { AutoReplyOptions, BusinessHours } from '../hours/index.js';
 import type { RetentionOptions, SlaWatchOptions } from '../record/index.js';
-import { type Logger, safeLogger } from '../logger.js';
+import { type Logger, safeLogger, silentLogger, stderrLogger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { WorkerSettings } from '../inbox/worker-types.js';
@@ -66,7 +66,9 @@ const gatewayOptionsSchema: z.ZodType<GatewayOptions> = z.strictObject({
   basePath: z.string().regex(/^\//, { message: "must start with '/'" }).optional(),
   maxBodyBytes: positiveInt.optional(),
   logger: z
-    .custom<Logger>((v) => hasMethods(v, ['debug', 'info', 'warn', 'error']), { message: 'must be a Logger' })
+    .custom<Logger | false>((v) => v === false || hasMethods(v, ['debug', 'info', 'warn', 'error']), {
+      message: 'must be a Logger (debug, info, warn, error), or false for silence',
+    })
     .optional(),
   ackTimeoutMs: positiveInt.optional(),
   stopWords: z.union([z.array(z.string()), z.literal(false)]).optional(),
@@ -144,7 +146,7 @@ export function resolveGatewayOptions(input: GatewayOptions): ResolvedGatewayOpt
     ownsStore: o.store === undefined,
     basePath: (o.basePath ?? '/').replace(/\/+$/, ''),
     maxBodyBytes: o.maxBodyBytes ?? 4 * MIB,
-    logger: safeLogger(o.logger),
+    logger: o.logger === false ? silentLogger : safeLogger(o.logger ?? stderrLogger),
     ackTimeoutMs: o.ackTimeoutMs ?? 1000,
     stopWords: o.stopWords,
     autoReply: o.autoReply,

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ChannelAdapter } from '../adapter.js';
 import type { AutoReplyOptions } from '../hours/index.js';
-import type { Logger } from '../logger.js';
+import type { Logger, stderrLogger } from '../logger.js';
 import type { Content } from '../model/content.js';
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js';
@@ -37,8 +37,11 @@ export interface GatewayOptions {
   basePath?: string;
   /** Larger webhook bodies are refused with 413. Default 4 MiB. */
   maxBodyBytes?: number;
-  /** Where the gateway logs (secrets are redacted). Default: silent. */
-  logger?: Logger;
+  /**
+   * Where the gateway logs (secrets are redacted): a pino-compatible logger. Default: warnings and errors to stderr
+   * ({@link stderrLogger}); `false` silences it.
+   */
+  logger?: Logger | false;
   /** If the store has not taken a webhook within this time, answer 503 so the platform retries. Default 1000. */
   ackTimeoutMs?: number;
   /** Words that revoke a customer's consent for every topic; `false` turns them off. Default: the policy's list. */
