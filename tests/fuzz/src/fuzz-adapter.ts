@@ -5,12 +5,12 @@ import {
   type InboundEvent,
   inboundEventSchema,
   LoketError,
-  type Logger,
   memoryStore,
 } from '@loket/core';
 import type { Fixtures, SignatureScheme } from '@loket/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { captureLogger } from './capture-logger.js';
 import { mutantsOf } from './mutations.js';
 
 /** What `fuzzAdapter` needs: the adapter, its recorded fixtures, how its platform signs, and its secrets. */
@@ -52,16 +52,7 @@ interface Run {
 }
 
 function startRun(target: FuzzTarget): Run {
-  const lines: string[] = [];
-  const errorLines: string[] = [];
-  const log =
-    (level: keyof Logger) =>
-    (obj: Record<string, unknown>, msg?: string): void => {
-      const line = JSON.stringify({ level, msg, obj });
-      lines.push(line);
-      if (level === 'error') errorLines.push(line);
-    };
-  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const { logger, lines, errorLines } = captureLogger();
   const gateway = createGateway({
     channels: [target.create({ apiBaseUrl: NO_API })],
     store: memoryStore(),

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createGateway, type Gateway, type InboundEvent, type Logger, memoryStore } from '@loket/core';
+import { createGateway, type Gateway, type InboundEvent, memoryStore } from '@loket/core';
 import { webchatClient } from '@loket/testing';
 import { webchat } from '@loket/webchat';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogger } from './capture-logger.js';
 import { FUZZ_RUNS } from './fuzz-adapter.js';
 import { mutantsOf } from './mutations.js';
 
@@ -44,17 +45,9 @@ let gateway: Gateway;
 let server: Server;
 let url: string;
 const events: InboundEvent[] = [];
-const errorLines: string[] = [];
-const lines: string[] = [];
+const { logger, lines, errorLines } = captureLogger();
 
 beforeAll(async () => {
-  const log =
-    (level: keyof Logger) =>
-    (obj: Record<string, unknown>, msg?: string): void => {
-      const line = JSON.stringify({ level, msg, obj });
-      lines.push(line);
-      if (level === 'error') errorLines.push(line);
-    };
   gateway = createGateway({
     channels: [
       webchat({
@@ -64,7 +57,7 @@ beforeAll(async () => {
       }),
     ],
     store: memoryStore(),
-    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    logger,
     worker: { pollMs: 5, retry: { attempts: 1 } },
   });
   gateway.on('*', (event) => {
