@@ -19,6 +19,17 @@ export function memoryOutbox(now: () => number): ErasableOutbox {
   const batches = new Map<string, string[]>();
   // Erased jobs still in the queue (which has no removal by id): the next lease drops them.
   const erased = new Set<string>();
+  // Each batch's jobs by state, kept as they change: `counts` answers without walking the batch (an outbox
+  // listener asks after every job, which would make a large broadcast quadratic).
+  const tallies = new Map<string, Record<'queued' | OutboxJobStatus, number>>();
+  const tally = (batch: string, state: 'queued' | OutboxJobStatus, by: number) => {
+    let t = tallies.get(batch);
+    if (!t) {
+      t = { queued: 0, done: 0, failed: 0, 'skipped-no-consent': 0 };
+      tallies.set(batch, t);
+    }
+    t[state] += by;
+  };
   let seq = 0;
 
   const recordOf = (id: string): OutboxJobRecord | undefined => {
@@ -36,6 +47,7 @@ export function memoryOutbox(now: () => number): ErasableOutbox {
         const id = `job-${seq}`;
         queue.put(id, { ...entry });
         records.set(id, { ...entry, id, attempts: 0, state: 'queued' });
+        tally(entry.batch, 'queued', 1);
         const list = batches.get(entry.batch) ?? [];
         list.push(id);
         batches.set(entry.batch, list);
@@ -61,23 +73,15 @@ export function memoryOutbox(now: () => number): ErasableOutbox {
       if (item && !record) erased.delete(id);
       if (!item || !record) return false;
       records.set(id, { ...record, attempts: item.attempts, state: outcome.status, detail: outcome.detail });
+      tally(record.batch, record.state, -1);
+      tally(record.batch, outcome.status, 1);
       return true;
     },
     async batch(batch) {
       return (batches.get(batch) ?? []).flatMap((id) => recordOf(id) ?? []);
     },
     async counts(batch) {
-      const counts: Record<'queued' | OutboxJobStatus, number> = {
-        queued: 0,
-        done: 0,
-        failed: 0,
-        'skipped-no-consent': 0,
-      };
-      for (const id of batches.get(batch) ?? []) {
-        const record = records.get(id);
-        if (record) counts[record.state] += 1;
-      }
-      return counts;
+      return { queued: 0, done: 0, failed: 0, 'skipped-no-consent': 0, ...tallies.get(batch) };
     },
     async stats() {
       const counts = queue.counts();
@@ -99,10 +103,13 @@ export function memoryOutbox(now: () => number): ErasableOutbox {
       for (const [id, record] of records) {
         if (!match(record)) continue;
         records.delete(id);
+        tally(record.batch, record.state, -1);
         if (record.state === 'queued') erased.add(id);
         const list = batches.get(record.batch)?.filter((j) => j !== id) ?? [];
-        if (list.length === 0) batches.delete(record.batch);
-        else batches.set(record.batch, list);
+        if (list.length === 0) {
+          batches.delete(record.batch);
+          tallies.delete(record.batch);
+        } else batches.set(record.batch, list);
         count += 1;
       }
       return count;
