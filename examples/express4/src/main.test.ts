@@ -1,23 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { type RunningExample, startExample, whatsappRoundTrip } from '@loket/example-framework-kit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describeExample } from '@loket/example-framework-kit';
 
-const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
-let example: RunningExample | undefined;
-afterEach(() => example?.stop());
-
-describe('examples/express4 (Express 4)', () => {
-  it('answers a signed WhatsApp message through a JSON parser that kept the raw bytes', async () => {
-    const trip = await whatsappRoundTrip((env) => startExample(entry, env), 'Hallo Express 4');
-    example = trip.example;
-    expect(trip).toMatchObject({ handshake: 200, ack: 200 });
-    expect(trip.reply).toMatchObject({ type: 'text', text: { body: 'You said: Hallo Express 4' } });
-    const api = await fetch(`${example.origin}/api/echo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'still parsed' }),
-    });
-    expect(await api.json()).toEqual({ received: { note: 'still parsed' } });
-    expect(example.stderr()).toBe('');
-  });
+describeExample({
+  title: 'examples/express4 (Express 4)',
+  how: 'answers a signed WhatsApp message through a JSON parser that kept the raw bytes',
+  entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
+  greeting: 'Hallo Express 4',
 });

@@ -1,23 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { type RunningExample, startExample, whatsappRoundTrip } from '@loket/example-framework-kit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describeExample } from '@loket/example-framework-kit';
 
-const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
-let example: RunningExample | undefined;
-afterEach(() => example?.stop());
-
-describe('examples/fastify (Fastify 5)', () => {
-  it('answers a signed WhatsApp message while the rest of the app parses JSON', async () => {
-    const trip = await whatsappRoundTrip((env) => startExample(entry, env), 'Hallo Fastify');
-    example = trip.example;
-    expect(trip).toMatchObject({ handshake: 200, ack: 200 });
-    expect(trip.reply).toMatchObject({ type: 'text', text: { body: 'You said: Hallo Fastify' } });
-    const api = await fetch(`${example.origin}/api/echo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'still parsed' }),
-    });
-    expect(await api.json()).toEqual({ received: { note: 'still parsed' } });
-    expect(example.stderr()).toBe('');
-  });
+describeExample({
+  title: 'examples/fastify (Fastify 5)',
+  how: 'answers a signed WhatsApp message while the rest of the app parses JSON',
+  entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
+  greeting: 'Hallo Fastify',
 });

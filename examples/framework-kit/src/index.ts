@@ -1,2 +1,3 @@
 export { type RoundTrip, whatsappRoundTrip } from './round-trip.js';
 export { type RunningExample, startExample } from './start-example.js';
+export { describeExample, type ExampleCase } from './describe-example.js';
