@@ -44,8 +44,13 @@ describe('gateway.send', () => {
     h = harness();
     await h.gateway.send({ to, content: 'hello' });
     expect(h.adapter.sent).toEqual([{ to, content: { type: 'text', text: 'hello' } }]);
+    await h.gateway.start();
     const handle = await h.gateway.enqueueSend({ to, content: 'later' });
-    expect(handle.id).toBeTruthy();
+    expect((await handle.done({ timeoutMs: 5000 })).complete).toBe(true);
+    expect(h.adapter.sent.map((m) => m.content)).toEqual([
+      { type: 'text', text: 'hello' },
+      { type: 'text', text: 'later' },
+    ]);
   });
 
   it('refuses an invalid message with BAD_REQUEST, and a channel without adapter with CONFIG, before any send', async () => {
