@@ -15,10 +15,13 @@ export type ReadSignature = { ok: true; digest: Buffer } | { ok: false; problem:
 
 const HEX = /^[0-9a-fA-F]+$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+// HTTP's optional whitespace around a field value: SP and HTAB only (never U+00A0 or other Unicode spaces).
+const OWS = /^[ \t]+|[ \t]+$/g;
 
 /**
- * Reads a `sha256=<digest>` signature header strictly: the prefix, the alphabet of the encoding and the decoded
- * length must all be right, so a hex value in a base64 header (or a truncated one) is refused with a reason
+ * Reads a `sha256=<digest>` signature header strictly: only SP/HTAB are trimmed, and the prefix, the alphabet of
+ * the encoding, the decoded length and the canonical form (lowercase hex; base64 exactly as it re-encodes) must all
+ * be right, so a hex value in a base64 header (or a truncated, re-cased or re-padded one) is refused with a reason
  * instead of being decoded into garbage.
  *
  * @example
@@ -27,7 +30,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 export function readSignatureHeader(value: string | null, format: SignatureFormat): ReadSignature {
   if (value === null) return { ok: false, problem: 'is missing' };
-  const trimmed = value.trim();
+  const trimmed = value.replace(OWS, '');
   if (!trimmed.startsWith(format.prefix)) {
     return { ok: false, problem: `does not start with "${format.prefix}" (got ${describeHeaderValue(trimmed)})` };
   }
@@ -41,7 +44,14 @@ export function readSignatureHeader(value: string | null, format: SignatureForma
       problem: `is malformed: expected "${format.prefix}" and ${length} ${format.encoding} characters, got ${describeHeaderValue(trimmed)}${seen}`,
     };
   }
-  return { ok: true, digest: Buffer.from(digest, format.encoding) };
+  const decoded = Buffer.from(digest, format.encoding);
+  if (decoded.toString(format.encoding) !== digest) {
+    return {
+      ok: false,
+      problem: `is malformed: expected exactly "${format.prefix}" and ${format.encoding === 'hex' ? 'lowercase hex' : 'canonical base64'}, got ${describeHeaderValue(trimmed)}`,
+    };
+  }
+  return { ok: true, digest: decoded };
 }
 
 /** Says what a header value looks like without echoing it (it may be a MAC made with the right secret). */

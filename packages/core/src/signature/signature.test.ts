@@ -37,4 +37,14 @@ describe('readSignatureHeader', () => {
     const hexInBase64 = readSignatureHeader(`sha256=${RFC_HEX}`, B64);
     expect(!hexInBase64.ok && hexInBase64.problem).toContain('looks like hex');
   });
+
+  it('trims only SP and HTAB, and takes only the canonical form of the digest', () => {
+    expect(readSignatureHeader(` \tsha256=${RFC_B64}\t `, B64).ok).toBe(true);
+    for (const value of [`sha256=${RFC_B64}\u00a0`, `\u2003sha256=${RFC_B64}`]) {
+      expect(readSignatureHeader(value, B64).ok, JSON.stringify(value)).toBe(false);
+    }
+    expect(readSignatureHeader(`sha256=${RFC_HEX.toUpperCase()}`, HEX).ok).toBe(false);
+    // The same MAC with its last character changed in bits that base64 decoding drops: not canonical.
+    expect(readSignatureHeader(`sha256=${RFC_B64.slice(0, -2)}N=`, B64).ok).toBe(false);
+  });
 });
