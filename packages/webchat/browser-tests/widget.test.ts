@@ -68,6 +68,19 @@ describe.skipIf(!RUN_BROWSER)('the widget: loader, storage, rich content, failur
     await screenshot(page, 'buttons');
   });
 
+  it('shows a reaction on the message it names, in place, without a second copy of the message', async () => {
+    const page = await openShop(world());
+    await send(page, 'Thanks a lot');
+    const ref = await conversationOf(page);
+    const [entry] = await world().gw.gateway.history(ref, { limit: 1 });
+    if (!entry) throw new Error('the message is not in the history');
+    const messageId = (entry.data as { messageId: string }).messageId;
+    await world().gw.reply(ref, { type: 'reaction', messageId, emoji: '👍' });
+    await page.locator(`${hooks.message('customer')} .reactions`, { hasText: '👍' }).waitFor();
+    expect(await page.locator(hooks.message('customer')).count()).toBe(1);
+    expect(await page.locator(hooks.message('customer')).getAttribute('data-seq')).toBe(String(entry.seq));
+  });
+
   it('marks a refused send failed with a retry button, and sends it on retry', async () => {
     const page = await (await world().context()).newPage();
     let refused = 0;

@@ -26,6 +26,10 @@ export interface MessageData {
   author: Author;
   content: Content;
   clientMessageId?: string;
+  /** The current reactions, one emoji per side. */
+  reactions?: { customer?: string; business?: string };
+  /** Set on a "message updated" event: the seq of the entry it supersedes (the message keeps its place). */
+  update?: { of: number; reason: string };
 }
 
 /** The answer of `POST session`. */
@@ -51,7 +55,7 @@ export function parseLogEvent(v: unknown): LogEvent | undefined {
 
 /** Checks the `data` of a `message` event; undefined when it lacks an id, an author or a content type. */
 export function parseMessageData(data: Record<string, unknown>): MessageData | undefined {
-  const { messageId, author, content, clientMessageId } = data;
+  const { messageId, author, content, clientMessageId, reactions, update } = data;
   if (typeof messageId !== 'string' || !isObject(author) || typeof author.kind !== 'string') return undefined;
   if (!isObject(content) || typeof content.type !== 'string') return undefined;
   return {
@@ -59,6 +63,15 @@ export function parseMessageData(data: Record<string, unknown>): MessageData | u
     author: { kind: author.kind as Author['kind'], ...(typeof author.id === 'string' ? { id: author.id } : {}) },
     content: content as Content,
     ...(typeof clientMessageId === 'string' ? { clientMessageId } : {}),
+    ...(isObject(reactions) ? { reactions: pickReactions(reactions) } : {}),
+    ...(isObject(update) && isSeq(update.of) ? { update: { of: update.of, reason: String(update.reason) } } : {}),
+  };
+}
+
+function pickReactions(v: Record<string, unknown>): { customer?: string; business?: string } {
+  return {
+    ...(typeof v.customer === 'string' ? { customer: v.customer } : {}),
+    ...(typeof v.business === 'string' ? { business: v.business } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface ChatMessage {
   content: Content;
   at: number;
   state: MessageState;
+  /** The current reactions, one emoji per side. */
+  reactions?: { customer?: string; business?: string };
   /** Why a failed send failed. */
   error?: string;
 }
@@ -82,7 +84,18 @@ export class Transcript {
 
   /** A `message` event of the log. */
   fromLog(data: MessageData, seq: number, at: number): TranscriptChange | undefined {
+    const key = data.update ? this.keyOf.get(`m:${data.messageId}`) : undefined;
+    const old = key === undefined ? undefined : this.byKey.get(key);
+    if (key !== undefined && old) {
+      // "Message updated": the message keeps its seq, time and place; its content and reactions change.
+      const next: ChatMessage = { ...old, content: data.content };
+      if (data.reactions) next.reactions = data.reactions;
+      else delete next.reactions;
+      this.byKey.set(key, next);
+      return { message: next };
+    }
     return this.merge({
+      ...(data.reactions ? { reactions: data.reactions } : {}),
       messageId: data.messageId,
       clientMessageId: data.clientMessageId,
       seq,

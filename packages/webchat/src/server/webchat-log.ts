@@ -10,6 +10,10 @@ export interface MessageData {
   content: Content;
   clientMessageId?: string;
   replyTo?: string;
+  /** The current reactions, one per side (set by a `reaction` from the customer or the business). */
+  reactions?: Partial<Record<'customer' | 'business', string>>;
+  /** Present on a "message updated" entry: the seq it supersedes and why. */
+  update?: { of: number; reason: 'reaction' };
 }
 
 /** The log's entry kinds on the web chat. */
@@ -20,7 +24,8 @@ export function newMessageId(): string {
   return `wcm_${randomBytes(12).toString('base64url')}`;
 }
 
-async function fanOut(ctx: WebchatContext, ref: ConversationRef, entry: LogEntry): Promise<void> {
+/** Sends a new entry to every open stream of the conversation (on every process). */
+export async function fanOut(ctx: WebchatContext, ref: ConversationRef, entry: LogEntry): Promise<void> {
   await ctx.hub.publish(ref, { t: 'event', e: toWire(entry) });
 }
 

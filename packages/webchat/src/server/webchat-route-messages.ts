@@ -7,6 +7,7 @@ import { authenticate } from './webchat-identity.js';
 import { toInboxRequest } from './webchat-inbox.js';
 import { takeRate } from './webchat-limits.js';
 import { appendMessage, type MessageData } from './webchat-log.js';
+import { appendReaction, findMessage } from './webchat-update.js';
 
 // What a customer may write: the kinds a person types or picks; menus, cards and templates are the business's.
 const CUSTOMER_KINDS = new Set([
@@ -71,6 +72,9 @@ export async function postMessages(ctx: WebchatContext, request: Request): Promi
   const { clientMessageId, replyTo } = parsed.data;
   await noteAvailability(ctx, identity.ref);
   const content = await withStoredMedia(ctx, parsed.data.content, identity.record.contactId);
+  if (content.type === 'reaction' && !(await findMessage(ctx, identity.ref, content.messageId))) {
+    throw new WebchatHttpError('bad_request', `content.messageId: no message ${content.messageId} among the last 200`);
+  }
   const author = { kind: 'customer' as const, id: identity.record.contactId };
   const { entry, created } = await appendMessage(ctx, identity.ref, {
     author,
@@ -79,6 +83,11 @@ export async function postMessages(ctx: WebchatContext, request: Request): Promi
     ...(replyTo === undefined ? {} : { replyTo }),
   });
   const data = entry.data as MessageData;
+  if (content.type === 'reaction') {
+    // The reacted-to message is updated too, once per retried id, so every tab shows the reaction on it.
+    const reaction = { messageId: content.messageId, emoji: content.emoji, by: 'customer' as const };
+    await appendReaction(ctx, identity.ref, reaction, `reaction:${clientMessageId}`);
+  }
   const from = identity.record.name === undefined ? { id: author.id } : { id: author.id, name: identity.record.name };
   await ctx.runtime.enqueue(
     toInboxRequest(

@@ -23,7 +23,9 @@ async function statusesBetween(ctx: WebchatContext, identity: WebchatIdentity, f
   const entries = await ctx.runtime.store.log.read(identity.ref, { after: from, before: to + 1 });
   return entries.flatMap((entry) => {
     const message = messageOf(entry);
-    return message && message.author.kind !== 'customer' ? [{ messageId: message.messageId, seq: entry.seq }] : [];
+    // An update (a reaction) is the same message again: its status was told with the message itself.
+    const told = !message || message.author.kind === 'customer' || message.update !== undefined;
+    return told ? [] : [{ messageId: message.messageId, seq: entry.seq }];
   });
 }
 

@@ -114,6 +114,8 @@ export function renderContent(content: Content, ctx: RenderContext): Node {
           );
         }),
       );
+    case 'reaction':
+      return document.createTextNode(content.emoji ?? '');
     case 'template':
       return document.createTextNode(typeof c.text === 'string' ? c.text : content.name);
     default:

@@ -32,6 +32,7 @@ header button{background:transparent;border:0;color:inherit;cursor:pointer;line-
 overflow-wrap:anywhere;font-size:15px;line-height:1.35}
 .msg[data-author=customer] .bubble{background:var(--loket-accent);color:var(--loket-accent-fg)}
 .msg[data-author=customer] .bubble a{color:inherit}
+.reactions{font-size:14px;margin-top:-6px;padding:0 6px;background:var(--loket-bg);border-radius:10px}
 .msg[data-author=system] .bubble{background:transparent;color:var(--loket-muted);font-style:italic}
 .meta{font-size:11px;color:var(--loket-muted);margin:2px 4px;display:flex;gap:6px;align-items:center}
 .msg[data-state=failed] .meta{color:#cf222e}

@@ -95,6 +95,7 @@ export class TranscriptView {
         'data-day': dayKey(m.at),
       },
       h('div', { class: 'bubble' }, renderContent(m.content, ctx)),
+      reactionsOf(m),
       meta,
     );
   }
@@ -110,6 +111,13 @@ export class TranscriptView {
       el.before(h('div', { class: 'day', role: 'separator' }, dayLabel(day, s)));
     }
   }
+}
+
+function reactionsOf(m: ChatMessage): HTMLElement | null {
+  const emoji = [m.reactions?.business, m.reactions?.customer].filter((e): e is string => Boolean(e));
+  return emoji.length === 0
+    ? null
+    : h('div', { class: 'reactions', 'data-reactions': emoji.join(' ') }, emoji.join(' '));
 }
 
 function dayLabel(day: string, s: WidgetStrings): string {
