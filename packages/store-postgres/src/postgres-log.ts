@@ -8,7 +8,6 @@ import {
 } from '@loket/core';
 import type { Db, Queryable } from './postgres-db.js';
 import type { TableNames } from './postgres-names.js';
-import { inTransaction } from './postgres-transaction.js';
 
 interface Row {
   seq: string;
@@ -25,12 +24,14 @@ function entryOf(row: Row): LogEntry {
 }
 
 const COLUMNS = 'seq, at, kind, data, key';
+const UNIQUE_VIOLATION = '23505';
 
 /**
- * The event log of `postgresStore`. Each conversation's head lives in `log_heads`; an append bumps it first, and
- * that row lock orders concurrent appends to one conversation (in any process): seqs are consecutive, and the
- * idempotency key is looked up after the lock, so a retried `clientMessageId` finds the entry its twin stored
- * (the bump is then rolled back: no gap). Pruning deletes entries and never lowers a head. `data` is `jsonb`.
+ * The event log of `postgresStore`. Each conversation's head lives in `log_heads`; an append (one statement) bumps
+ * it, and that row lock orders concurrent appends to one conversation (in any process): seqs are consecutive. A
+ * retried `clientMessageId` finds the entry its twin stored; when the twin committed during the statement, the
+ * unique index refuses the second insert, the whole statement (bump included) rolls back, and the stored entry is
+ * answered: no gap. Pruning deletes entries and never lowers a head. `data` is `jsonb`.
  */
 export function postgresLog(pool: Db, t: TableNames): EventLogStore {
   const byKey = async (client: Queryable, key: string, idem: string) => {
@@ -41,36 +42,41 @@ export function postgresLog(pool: Db, t: TableNames): EventLogStore {
     return rows[0] && entryOf(rows[0]);
   };
 
+  // One round trip: the known entry for the key, else bump the head (its row lock orders concurrent appends) and
+  // insert at the new head. A statement that fails rolls its bump back, so seqs stay gap-free.
+  const appendSql = `WITH known AS (
+      SELECT ${COLUMNS} FROM ${t.log} WHERE conversation = $1 AND $6::text IS NOT NULL AND key = $6::text
+    ), bumped AS (
+      INSERT INTO ${t.logHeads} (conversation, channel, account, "user", head, updated_at)
+        SELECT $1, $2, $3, $4, 1, $5::bigint WHERE NOT EXISTS (SELECT 1 FROM known)
+      ON CONFLICT (conversation) DO UPDATE SET head = ${t.logHeads}.head + 1,
+        updated_at = greatest(${t.logHeads}.updated_at, excluded.updated_at)
+      RETURNING head
+    ), inserted AS (
+      INSERT INTO ${t.log} (conversation, seq, at, kind, data, key)
+        SELECT $1, head, $5::bigint, $7, $8::jsonb, $6::text FROM bumped
+      RETURNING ${COLUMNS}
+    )
+    SELECT true AS created, ${COLUMNS} FROM inserted
+    UNION ALL SELECT false AS created, ${COLUMNS} FROM known`;
+
   return {
     async append(ref, input) {
       const key = conversationKey(ref);
       const data = input.data === undefined ? null : JSON.stringify(input.data);
-      return inTransaction(pool, async (client, rollback) => {
-        const { rows } = await client.query<{ head: string }>(
-          `INSERT INTO ${t.logHeads} (conversation, channel, account, "user", head, updated_at) VALUES ($1, $2, $3, $4, 1, $5)
-           ON CONFLICT (conversation) DO UPDATE SET head = ${t.logHeads}.head + 1,
-             updated_at = greatest(${t.logHeads}.updated_at, excluded.updated_at)
-           RETURNING head`,
-          [key, ref.channel, ref.account, ref.user, input.at],
-        );
-        if (input.key !== undefined) {
-          const known = await byKey(client, key, input.key);
-          if (known) return rollback({ entry: known, created: false });
-        }
-        const seq = Number(rows[0]?.head);
-        await client.query(
-          `INSERT INTO ${t.log} (conversation, seq, at, kind, data, key) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [key, seq, input.at, input.kind, data, input.key ?? null],
-        );
-        const entry: LogEntry = {
-          seq,
-          at: input.at,
-          kind: input.kind,
-          data: data === null ? undefined : JSON.parse(data),
-        };
-        if (input.key !== undefined) entry.key = input.key;
-        return { entry, created: true };
-      });
+      const params = [key, ref.channel, ref.account, ref.user, input.at, input.key ?? null, input.kind, data];
+      try {
+        const { rows } = await pool.query<Row & { created: boolean }>(appendSql, params);
+        const row = rows[0];
+        if (!row) throw new Error(`log append for ${key} answered no row`);
+        return { entry: entryOf(row), created: row.created };
+      } catch (err) {
+        // A twin with the same key committed after this statement's snapshot: its bump was rolled back with it.
+        if (input.key === undefined || (err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        const known = await byKey(pool, key, input.key);
+        if (!known) throw err;
+        return { entry: known, created: false };
+      }
     },
     async read(ref, options = {}) {
       const limit = options.limit === undefined ? null : Math.max(0, options.limit);
