@@ -1,5 +1,5 @@
 import { APP_SECRET, PHONE_NUMBER_ID } from '@loket/bench-kit';
-import { type ConversationRef, createGateway, type Gateway, memoryStore } from '@loket/core';
+import { type ConversationRef, createGateway, type Gateway, memoryStore, type Store } from '@loket/core';
 import type { Pacing } from '@loket/core';
 import { whatsapp } from '@loket/whatsapp';
 
@@ -24,6 +24,8 @@ export async function gatewayUnderTest(options: {
   pacing?: Pacing;
   concurrency: number;
   recipients: ConversationRef[];
+  /** The memory store unless given (the two-process pacing check shares one Redis). */
+  store?: Store;
 }): Promise<Gateway> {
   const base = whatsapp({
     appSecret: APP_SECRET,
@@ -35,7 +37,7 @@ export async function gatewayUnderTest(options: {
   const adapter = options.pacing ? { ...base, capabilities: { ...base.capabilities, pacing: options.pacing } } : base;
   const gateway = createGateway({
     channels: [adapter],
-    store: memoryStore(),
+    store: options.store ?? memoryStore(),
     outbox: { concurrency: options.concurrency, pollMs: 50 },
   });
   for (const ref of options.recipients) await gateway.consent.grant(ref, { topic: TOPIC, source: 'bench' });
