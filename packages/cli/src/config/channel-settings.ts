@@ -1,4 +1,4 @@
-import { LoketError, loketMessage } from '@loket/core';
+import { envVariableName, LoketError, loketMessage } from '@loket/core';
 import type { KnownChannel } from '../channels/known-channels.js';
 import type { ChannelConfig, LoketConfig } from './config-schema.js';
 import { twitterDmSetting } from './twitter-dm-settings.js';
@@ -20,9 +20,8 @@ export interface ChannelSetting {
   options: Record<string, unknown>;
 }
 
-/** `phoneNumberId` → `PHONE_NUMBER_ID`. */
-export const envName = (known: KnownChannel, option: string): string =>
-  `${known.envPrefix}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+/** `phoneNumberId` → `WHATSAPP_PHONE_NUMBER_ID`: the names the adapter factories read too. */
+export const envName = (known: KnownChannel, option: string): string => envVariableName(known.envPrefix, option);
 
 /** The channel's settings from `loket.config.*` with the environment on top (`WHATSAPP_APP_SECRET`, ...). */
 export function channelConfig(known: KnownChannel, config: LoketConfig, env: CliEnv): ChannelConfig {
