@@ -41,10 +41,14 @@ function showRaw(item) {
   $('raw-panel').hidden = false;
 }
 
+// "status read" under the kind "status": the title already starts with the word, so it is not said twice.
+const titleAfterKind = (item) =>
+  item.title.startsWith(`${item.kind} `) ? item.title.slice(item.kind.length + 1) : item.title;
+
 function renderItem(item) {
   const body = item.error
     ? [el('span', { class: 'code' }, item.error.code), el('span', { class: 'message' }, item.error.message)]
-    : [item.title];
+    : [titleAfterKind(item)];
   return el(
     'li',
     {
@@ -86,7 +90,7 @@ function conversationCard(view) {
       'div',
       { class: 'conv-head' },
       el('span', { class: 'channel' }, ref.channel),
-      el('strong', {}, view.name ? `${view.name} (${ref.user})` : ref.user),
+      el('strong', {}, view.name && view.name !== ref.user ? `${view.name} (${ref.user})` : ref.user),
       el(
         'span',
         { class: `pill window ${view.window.state}`, 'data-window': view.window.state },
@@ -215,15 +219,37 @@ $('customer-form').addEventListener('submit', async (event) => {
   }
 });
 
+function businessResult(text, ok) {
+  $('business-result').textContent = text;
+  $('business-result').className = ok ? 'result' : 'result error';
+}
+
+// A template is what WhatsApp allows outside the window; it needs the customer's consent (the button records it).
 $('business-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const body = { channel: $('business-channel').value, user: $('business-user').value, text: $('business-text').value };
+  const template = $('business-template').value.trim();
+  const body = { channel: $('business-channel').value, user: $('business-user').value };
+  if (template) body.template = { name: template, language: $('business-language').value.trim() || 'en_US' };
+  else if ($('business-text').value) body.text = $('business-text').value;
+  else return businessResult('write a message, or give a template name', false);
   try {
     const result = await api('send', body);
     $('business-result').textContent = result.ok
       ? `sent ${result.receipt.messageId}`
       : `${result.error.code}: ${result.error.message}`;
     $('business-result').className = result.ok ? 'result' : 'result error';
+  } catch (err) {
+    report('business-result')(err);
+  }
+});
+
+$('business-consent').addEventListener('click', async () => {
+  const user = $('business-user').value;
+  if (!user) return businessResult('give the customer id to record consent for', false);
+  try {
+    await api('consent', { channel: $('business-channel').value, user });
+    businessResult(`consent granted for ${user} (all topics)`, true);
+    refreshConversations();
   } catch (err) {
     report('business-result')(err);
   }

@@ -1,4 +1,5 @@
-import { messagingOptionsShape, parseMetaOptions } from '@loket/meta';
+import { messagingOptionsShape, metaEnvNames, parseMetaOptions } from '@loket/meta';
+import type { EnvOptional } from '@loket/core';
 import { z } from 'zod';
 
 /** Where the API lives for each login flavour (PLATFORM_RULES 3). */
@@ -22,11 +23,21 @@ export const instagramOptionsSchema = z.object({
 });
 
 /** Options of `instagram({...})`. */
-export type InstagramOptions = z.input<typeof instagramOptionsSchema>;
+export type InstagramOptions = EnvOptional<
+  z.input<typeof instagramOptionsSchema>,
+  'appSecret' | 'verifyToken' | 'accessToken'
+>;
+
+/** The environment variables `instagram()` reads for options it is not given (the names `loket dev` uses). */
+export const INSTAGRAM_ENV = metaEnvNames('INSTAGRAM', 'accountId');
 /** Checked options with defaults applied. */
 export type ResolvedInstagramOptions = z.output<typeof instagramOptionsSchema>;
 
 /** Checks `instagram({...})` options; throws `CONFIG` naming the option. */
 export function parseInstagramOptions(input: unknown): ResolvedInstagramOptions {
-  return parseMetaOptions(instagramOptionsSchema, input, { channel: 'instagram', factory: 'instagram' });
+  return parseMetaOptions(instagramOptionsSchema, input, {
+    channel: 'instagram',
+    factory: 'instagram',
+    env: INSTAGRAM_ENV,
+  });
 }

@@ -36,7 +36,7 @@ export interface InstagramAdapter extends MessagingAdapter {
  *   store: memoryStore(),
  * });
  */
-export function instagram(input: InstagramOptions): InstagramAdapter {
+export function instagram(input: InstagramOptions = {}): InstagramAdapter {
   const options = parseInstagramOptions(input);
   const adapter = createMessagingAdapter(options, {
     channel: 'instagram',

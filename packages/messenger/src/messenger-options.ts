@@ -1,4 +1,5 @@
-import { messagingOptionsShape, PAGE_INBOX_APP_ID, parseMetaOptions } from '@loket/meta';
+import { messagingOptionsShape, metaEnvNames, PAGE_INBOX_APP_ID, parseMetaOptions } from '@loket/meta';
+import type { EnvOptional } from '@loket/core';
 import { z } from 'zod';
 
 /** Options of `messenger({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
@@ -16,11 +17,21 @@ export const messengerOptionsSchema = z.object({
 });
 
 /** Options of `messenger({...})`. */
-export type MessengerOptions = z.input<typeof messengerOptionsSchema>;
+export type MessengerOptions = EnvOptional<
+  z.input<typeof messengerOptionsSchema>,
+  'appSecret' | 'verifyToken' | 'accessToken'
+>;
+
+/** The environment variables `messenger()` reads for options it is not given (the names `loket dev` uses). */
+export const MESSENGER_ENV = metaEnvNames('MESSENGER', 'pageId');
 /** Checked options with defaults applied. */
 export type ResolvedMessengerOptions = z.output<typeof messengerOptionsSchema>;
 
 /** Checks `messenger({...})` options; throws `CONFIG` naming the option. */
 export function parseMessengerOptions(input: unknown): ResolvedMessengerOptions {
-  return parseMetaOptions(messengerOptionsSchema, input, { channel: 'messenger', factory: 'messenger' });
+  return parseMetaOptions(messengerOptionsSchema, input, {
+    channel: 'messenger',
+    factory: 'messenger',
+    env: MESSENGER_ENV,
+  });
 }

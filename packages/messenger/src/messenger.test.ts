@@ -29,7 +29,9 @@ describe('messenger options', () => {
   it('fails at construction with CONFIG naming a missing secret', async () => {
     const err = await failure(() => messenger({ appSecret: 's', verifyToken: 'v' } as never));
     expect(err.code).toBe('CONFIG');
-    expect(err.message).toBe('[loket] [messenger] accessToken is missing: pass it to messenger({...})');
+    expect(err.message).toBe(
+      '[loket] [messenger] accessToken is missing: pass it to messenger({...}) or set MESSENGER_ACCESS_TOKEN',
+    );
   });
 
   it('sends from pageId when to.account is *, and asks for one when there is none', async () => {

@@ -40,14 +40,14 @@ function appIdOf(raw: unknown): string | undefined {
  *
  * const gateway = createGateway({
  *   channels: [messenger({
- *     appSecret: process.env.META_APP_SECRET!,
+ *     appSecret: process.env.MESSENGER_APP_SECRET!, // or messenger(): it reads MESSENGER_* itself
  *     verifyToken: process.env.MESSENGER_VERIFY_TOKEN!,
- *     accessToken: process.env.MESSENGER_PAGE_TOKEN!,
+ *     accessToken: process.env.MESSENGER_ACCESS_TOKEN!,
  *   })],
  *   store: memoryStore(),
  * });
  */
-export function messenger(input: MessengerOptions): MessengerAdapter {
+export function messenger(input: MessengerOptions = {}): MessengerAdapter {
   const options = parseMessengerOptions(input);
   const adapter = createMessagingAdapter(options, {
     channel: 'messenger',

@@ -1,4 +1,14 @@
-import { LoketError, type Logger, loketMessage } from '@loket/core';
+import {
+  type EnvNames,
+  envNames,
+  LoketError,
+  type Logger,
+  loketMessage,
+  passHint,
+  unknownOption,
+  unknownOptionError,
+  withEnvOptions,
+} from '@loket/core';
 import { z } from 'zod';
 import { GRAPH_VERSION_PATTERN } from './graph-url.js';
 
@@ -36,6 +46,17 @@ export type MetaOptions = z.infer<typeof metaOptionsSchema>;
 export interface FactoryName {
   channel: string;
   factory: string;
+  /** The environment variables the factory reads (see {@link metaEnvNames}), named when an option is missing. */
+  env?: EnvNames;
+}
+
+/**
+ * The variables a Meta adapter reads when an option is not passed, the same names `loket dev` uses:
+ * `<PREFIX>_APP_SECRET`, `_VERIFY_TOKEN`, `_ACCESS_TOKEN`, the account option (`WHATSAPP_PHONE_NUMBER_ID`),
+ * `_API_BASE_URL` and `_GRAPH_VERSION`.
+ */
+export function metaEnvNames(prefix: string, accountOption: string): Record<string, string> {
+  return envNames(prefix, ['appSecret', 'verifyToken', 'accessToken', accountOption, 'apiBaseUrl', 'graphVersion']);
 }
 
 /**
@@ -47,21 +68,25 @@ export interface FactoryName {
  * const options = parseMetaOptions(z.object({ ...metaOptionsShape, pageId: z.string().optional() }), input,
  *   { channel: 'messenger', factory: 'messenger' });
  */
-export function parseMetaOptions<T extends z.ZodType>(schema: T, input: unknown, name: FactoryName): z.output<T> {
+export function parseMetaOptions<T extends z.ZodType>(schema: T, given: unknown, name: FactoryName): z.output<T> {
+  const input = name.env ? withEnvOptions(given, name.env) : given;
+  const unknown = unknownOption(schema, input);
+  if (unknown) throw unknownOptionError(unknown, name);
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const key = issue?.path.map(String).join('.') || 'options';
   const value = key.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), input);
-  throw new LoketError('CONFIG', loketMessage(name.channel, explain(key, value, name.factory, issue?.message)), {
+  throw new LoketError('CONFIG', loketMessage(name.channel, explain(key, value, name, issue?.message)), {
     channel: name.channel,
     details: { option: key },
   });
 }
 
-function explain(key: string, value: unknown, factory: string, reason = 'invalid'): string {
-  const pass = `pass it to ${factory}({...})`;
-  if (key === 'options') return `options must be an object: call ${factory}({ appSecret, verifyToken, accessToken })`;
+function explain(key: string, value: unknown, name: FactoryName, reason = 'invalid'): string {
+  const pass = passHint(key, name);
+  if (key === 'options')
+    return `options must be an object: call ${name.factory}({ appSecret, verifyToken, accessToken })`;
   if (value === undefined) return `${key} is missing: ${pass}`;
   if (key === 'graphVersion') return `graphVersion "${String(value)}" is not a Graph API version: use the form v25.0`;
   if (key === 'apiBaseUrl')

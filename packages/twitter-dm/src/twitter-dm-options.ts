@@ -1,5 +1,6 @@
 import {
   baseUrlSchema,
+  type EnvOptional,
   functionOption,
   loggerOptionSchema,
   parseAdapterOptions,
@@ -7,6 +8,7 @@ import {
   type TransportOptions,
 } from '@loket/core';
 import { z } from 'zod';
+import { TWITTER_DM_ENV } from './twitter-dm-env.js';
 
 /** New OAuth 2.0 tokens, handed to `onTokens` so the app can persist them (the old refresh token is now dead). */
 export interface XTokens {
@@ -110,15 +112,16 @@ export const twitterDmOptionsSchema = z.object({
 });
 
 /** Options of `twitterDm({...})`. */
-export type TwitterDmOptions = z.input<typeof twitterDmOptionsSchema>;
+export type TwitterDmOptions = EnvOptional<z.input<typeof twitterDmOptionsSchema>, 'consumerSecret' | 'credentials'>;
 /** Checked options with defaults applied. */
 export type ResolvedTwitterDmOptions = z.output<typeof twitterDmOptionsSchema>;
 
-/** Checks `twitterDm({...})` options; throws `CONFIG` naming the option. */
+/** Checks `twitterDm({...})` options, reading the ones left out from `TWITTER_DM_*`; throws `CONFIG` naming the option. */
 export function parseTwitterDmOptions(input: unknown): ResolvedTwitterDmOptions {
   return parseAdapterOptions(twitterDmOptionsSchema, input, {
     channel: 'twitter-dm',
     factory: 'twitterDm',
     usage: 'twitterDm({ consumerSecret, credentials })',
+    env: TWITTER_DM_ENV,
   });
 }

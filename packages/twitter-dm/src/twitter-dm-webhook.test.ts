@@ -12,7 +12,9 @@ describe('twitterDm options', () => {
   it('fails at construction with CONFIG naming a missing or empty secret', async () => {
     const missing = await failure(() => twitterDm({ credentials } as never));
     expect(missing.code).toBe('CONFIG');
-    expect(missing.message).toBe('[loket] [twitter-dm] consumerSecret is missing: pass it to twitterDm({...})');
+    expect(missing.message).toBe(
+      '[loket] [twitter-dm] consumerSecret is missing: pass it to twitterDm({...}) or set TWITTER_DM_CONSUMER_SECRET',
+    );
     const empty = await failure(() => twitterDm({ consumerSecret: 'x', credentials: { ...credentials, token: '' } }));
     expect(empty.message).toContain('credentials');
     expect((await failure(() => twitterDm({ consumerSecret: 'x' } as never))).message).toContain(

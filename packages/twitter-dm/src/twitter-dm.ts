@@ -50,11 +50,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  *
  * const gateway = createGateway({
  *   channels: [twitterDm({
- *     consumerSecret: process.env.X_CONSUMER_SECRET!,
+ *     consumerSecret: process.env.TWITTER_DM_CONSUMER_SECRET!,
  *     credentials: {
  *       kind: 'oauth1',
  *       consumerKey: process.env.X_CONSUMER_KEY!,
- *       consumerSecret: process.env.X_CONSUMER_SECRET!,
+ *       consumerSecret: process.env.TWITTER_DM_CONSUMER_SECRET!,
  *       token: process.env.X_ACCESS_TOKEN!,
  *       tokenSecret: process.env.X_ACCESS_TOKEN_SECRET!,
  *     },
@@ -63,7 +63,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  *   store: memoryStore(),
  * });
  */
-export function twitterDm(input: TwitterDmOptions): TwitterDmAdapter {
+export function twitterDm(input: TwitterDmOptions = {}): TwitterDmAdapter {
   const options = parseTwitterDmOptions(input);
   const logger = safeLogger(options.logger);
   const now = options.now ?? Date.now;

@@ -1,5 +1,5 @@
-import type { TransportOptions } from '@loket/core';
-import { metaOptionsShape, parseMetaOptions } from '@loket/meta';
+import type { EnvOptional, TransportOptions } from '@loket/core';
+import { metaEnvNames, metaOptionsShape, parseMetaOptions } from '@loket/meta';
 import { z } from 'zod';
 
 /** What `whatsapp({ transport })` may tune in core's transport. */
@@ -26,11 +26,21 @@ export const whatsappOptionsSchema = z.object({
 });
 
 /** Options of `whatsapp({...})`. */
-export type WhatsAppOptions = z.input<typeof whatsappOptionsSchema>;
+export type WhatsAppOptions = EnvOptional<
+  z.input<typeof whatsappOptionsSchema>,
+  'appSecret' | 'verifyToken' | 'accessToken'
+>;
+
+/** The environment variables `whatsapp()` reads for options it is not given (the names `loket dev` uses). */
+export const WHATSAPP_ENV = metaEnvNames('WHATSAPP', 'phoneNumberId');
 /** Checked options with defaults applied. */
 export type ResolvedWhatsAppOptions = z.output<typeof whatsappOptionsSchema>;
 
 /** Checks `whatsapp({...})` options; throws `CONFIG` naming the option (`accessToken is missing: pass it to whatsapp({...})`). */
 export function parseWhatsAppOptions(input: unknown): ResolvedWhatsAppOptions {
-  return parseMetaOptions(whatsappOptionsSchema, input, { channel: 'whatsapp', factory: 'whatsapp' });
+  return parseMetaOptions(whatsappOptionsSchema, input, {
+    channel: 'whatsapp',
+    factory: 'whatsapp',
+    env: WHATSAPP_ENV,
+  });
 }

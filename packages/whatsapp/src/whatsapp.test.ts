@@ -17,9 +17,10 @@ function configError(input: unknown): LoketError {
 describe('whatsapp()', () => {
   it.each(['appSecret', 'verifyToken', 'accessToken'])('fails at construction without %s', (key) => {
     const err = configError({ ...options, [key]: undefined });
+    const variable = `WHATSAPP_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
     expect(err).toMatchObject({
       code: 'CONFIG',
-      message: `[loket] [whatsapp] ${key} is missing: pass it to whatsapp({...})`,
+      message: `[loket] [whatsapp] ${key} is missing: pass it to whatsapp({...}) or set ${variable}`,
     });
   });
 

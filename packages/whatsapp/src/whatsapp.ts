@@ -31,14 +31,14 @@ export interface WhatsAppAdapter extends ChannelAdapter {
  *
  * const gateway = createGateway({
  *   channels: [whatsapp({
- *     appSecret: process.env.META_APP_SECRET!,
+ *     appSecret: process.env.WHATSAPP_APP_SECRET!, // or whatsapp(): it reads WHATSAPP_* itself
  *     verifyToken: process.env.WHATSAPP_VERIFY_TOKEN!,
  *     accessToken: process.env.WHATSAPP_ACCESS_TOKEN!,
  *   })],
  *   store: memoryStore(),
  * });
  */
-export function whatsapp(input: WhatsAppOptions): WhatsAppAdapter {
+export function whatsapp(input: WhatsAppOptions = {}): WhatsAppAdapter {
   const options = parseWhatsAppOptions(input);
   // Graph errors may quote the token: every error and log line scrubs these (core's secrets registry).
   declareSecrets(options.appSecret, options.verifyToken, options.accessToken);

@@ -6,16 +6,24 @@ export interface CliIo {
   err(text: string): void;
   /** Rewrites the current status line (progress bars); undefined when the output is not a terminal. */
   status?(text: string): void;
+  /** Everything on standard input (`--body -`), read to its end. */
+  readStdin?(): Promise<Uint8Array>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Resolves when the user asks the command to stop (Ctrl-C); `loket dev` runs until then. */
   untilStopped?(): Promise<void>;
 }
 
-/** The real process: stdout, stderr, the environment, Ctrl-C. */
+/** The real process: stdout, stderr, stdin, the environment, Ctrl-C. */
 export function processIo(): CliIo {
   const tty = process.stdout.isTTY === true;
+  quietOnClosedPipe(process.stdout);
   return {
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     status: tty ? (text) => process.stdout.write(`\r\x1b[2K${text}`) : undefined,
@@ -34,4 +42,15 @@ export function processIo(): CliIo {
         process.on('SIGTERM', stop);
       }),
   };
+}
+
+/**
+ * `loket simulate ... | head -1`: the reader went away, which is a normal end for a command's output, not a crash.
+ * Exit quietly with 0 instead of an unhandled EPIPE error.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = process.exit): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') exit(0);
+    else throw err;
+  });
 }

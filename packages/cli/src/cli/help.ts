@@ -70,9 +70,9 @@ Options:
 
   'doctor signature': `loket doctor signature: explain why a webhook signature does (not) match
 
-Usage: loket doctor signature --channel <c> --secret <s> --body <file> --signature <header value>
+Usage: loket doctor signature --channel <c> --secret <s> --body <file | -> --signature <header value>
 
-Computes the signature over the exact bytes of <file> and compares. When it does not match, it tries the
+Computes the signature over the exact bytes of <file> (\`--body -\`: of standard input) and compares. When it does not match, it tries the
 usual causes and names the one that fits: wrong secret, body re-encoded by a JSON body parser, escaped
 unicode lost, hex instead of base64 (or the reverse), missing sha256= prefix, another header (the legacy
 SHA-1 X-Hub-Signature). Exits 0 when it matches, 1 when it does not, 2 on a usage error.`,

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { didYouMean } from '@loket/core';
 import { usageError } from './usage.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -20,9 +21,18 @@ export function parseFlags(command: string, args: string[], options: Options): P
     });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (err) {
-    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\.$/, '') : String(err);
-    throw usageError(command, text);
+    throw usageError(command, explain(err, Object.keys(options)));
   }
+}
+
+/** `unknown option --form (did you mean --from?)` instead of parseArgs' advice about positionals. */
+function explain(err: unknown, names: string[]): string {
+  const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\.$/, '') : String(err);
+  if ((err as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return text;
+  const flag = /'(-[^']*)'/.exec(text)?.[1];
+  if (flag === undefined) return text;
+  const flags = [...names, 'help'].map((name) => `--${name}`);
+  return `unknown option ${flag}${didYouMean(flag.split('=')[0]!, flags)}`;
 }
 
 /** A string flag's value (undefined when absent). */

@@ -49,10 +49,32 @@ describe('loket', () => {
     expect(io.errors.join('\n')).toMatch(/--form.*see `loket simulate --help`/);
   });
 
+  it('names an unknown flag as unknown and suggests the flag it probably meant', async () => {
+    const io = memoryIo();
+    expect(await runCli(['simulate', 'whatsapp', 'hi', '--form', 'x'], io)).toBe(2);
+    expect(io.errors.join('\n')).toBe(
+      '[loket] [cli] unknown option --form (did you mean --from?): see `loket simulate --help`',
+    );
+    const typo = memoryIo();
+    expect(await runCli(['doctor', 'signature', '--secrte', 's'], typo)).toBe(2);
+    expect(typo.errors.join('\n')).toContain('unknown option --secrte (did you mean --secret?)');
+  });
+
   it('refuses a missing argument with what to type', async () => {
     const io = memoryIo();
     expect(await runCli(['simulate'], io)).toBe(2);
     expect(io.errors.join('\n')).toContain('loket simulate whatsapp "hello"');
+  });
+
+  it('ends quietly with 0 when its reader goes away (loket ... | head -1: EPIPE)', () => {
+    const bin = fileURLToPath(new URL('../../bin/loket.js', import.meta.url));
+    // `true` exits without reading, long before node starts writing: every write meets a closed pipe.
+    const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" dev --help | true`], {
+      encoding: 'utf8',
+      env: { ...process.env, LOKET_CLI_FROM: 'source' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it('runs from a fresh clone through the committed launcher (sources, no build)', () => {

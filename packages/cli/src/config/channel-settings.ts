@@ -1,4 +1,4 @@
-import { LoketError, loketMessage } from '@loket/core';
+import { closestName, envVariableName, LoketError, loketMessage } from '@loket/core';
 import type { KnownChannel } from '../channels/known-channels.js';
 import type { ChannelConfig, LoketConfig } from './config-schema.js';
 import { twitterDmSetting } from './twitter-dm-settings.js';
@@ -20,9 +20,8 @@ export interface ChannelSetting {
   options: Record<string, unknown>;
 }
 
-/** `phoneNumberId` → `PHONE_NUMBER_ID`. */
-export const envName = (known: KnownChannel, option: string): string =>
-  `${known.envPrefix}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+/** `phoneNumberId` → `WHATSAPP_PHONE_NUMBER_ID`: the names the adapter factories read too. */
+export const envName = (known: KnownChannel, option: string): string => envVariableName(known.envPrefix, option);
 
 /** The channel's settings from `loket.config.*` with the environment on top (`WHATSAPP_APP_SECRET`, ...). */
 export function channelConfig(known: KnownChannel, config: LoketConfig, env: CliEnv): ChannelConfig {
@@ -47,18 +46,29 @@ export function channelSetting(known: KnownChannel, config: LoketConfig, env: Cl
   const present = REQUIRED.filter((k) => typeof merged[k] === 'string' && merged[k] !== '');
   if (present.length === REQUIRED.length) return { known, mode: 'real', options: merged };
   if (present.length > 0) {
-    const missing = REQUIRED.filter((k) => !present.includes(k)).map((k) => envName(known, k));
+    const absent = REQUIRED.filter((k) => !present.includes(k));
+    const missing = absent.map((k) => envName(known, k));
     throw new LoketError(
       'CONFIG',
       loketMessage(
         'cli',
-        `${known.channel} is half configured: ${missing.join(' and ')} missing. Set all of ${REQUIRED.map((k) => envName(known, k)).join(', ')} (or channels.${known.channel} in loket.config.json) to use the real platform, or none of them to use the emulator`,
+        `${typos(known, config, absent)}${known.channel} is half configured: ${missing.join(' and ')} missing. Set all of ${REQUIRED.map((k) => envName(known, k)).join(', ')} (or channels.${known.channel} in loket.config.json) to use the real platform, or none of them to use the emulator`,
       ),
       { channel: known.channel },
     );
   }
   const account = merged[known.accountOption] ?? known.devAccount;
   return { known, mode: 'emulated', options: { ...merged, ...DEV_SECRETS, [known.accountOption]: account } };
+}
+
+/** `unknown option accesToken in channels.whatsapp (did you mean accessToken?); `: a typo that left a credential out. */
+function typos(known: KnownChannel, config: LoketConfig, absent: readonly string[]): string {
+  const given = Object.keys(config.channels?.[known.channel] ?? {});
+  const found = given.flatMap((key) => {
+    const meant = absent.includes(key) ? undefined : closestName(key, absent);
+    return meant ? [`unknown option ${key} in channels.${known.channel} (did you mean ${meant}?); `] : [];
+  });
+  return found.join('');
 }
 
 /** The app secret to sign with: the flag, else the channel's configured secret, else the dev server's. */

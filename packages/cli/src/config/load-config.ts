@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LoketError, loketMessage } from '@loket/core';
+import { didYouMean, LoketError, loketMessage } from '@loket/core';
 import { type LoketConfig, loketConfigSchema } from './config-schema.js';
 
 /** The file names looked for, in order. */
@@ -45,7 +45,7 @@ export async function loadConfigFile(cwd: string, file?: string): Promise<{ conf
     const where = issue?.path.map(String).join('.') || '(root)';
     const what =
       issue?.code === 'unrecognized_keys'
-        ? `has unknown field(s) ${issue.keys.join(', ')}`
+        ? `has unknown field(s) ${issue.keys.map((key) => `${key}${didYouMean(key, Object.keys(loketConfigSchema.shape))}`).join(', ')}`
         : `field ${where}: ${issue?.message}`;
     throw configError(name, `${what}: see the @loket/cli README for the fields`);
   }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Gateway, OutboundMessage } from '@loket/core';
+import { type Gateway, type OutboundMessage, templateContentSchema } from '@loket/core';
 import { z } from 'zod';
 import type { SimulateInput, SimulateResult } from '../simulate/simulate-message.js';
 import { listConversations } from './conversations.js';
@@ -56,13 +56,23 @@ const simulateSchema = z.object({
     .optional(),
 });
 
-const sendSchema = z.object({
+const refSchema = {
   channel: z.string().min(1),
   account: z.string().min(1).optional(),
   user: z.string().min(1),
-  text: z.string().min(1),
-  tag: z.literal('human_agent').optional(),
-});
+};
+
+/** A text, or an approved template (what WhatsApp allows outside the window, with the customer's consent). */
+const sendSchema = z
+  .object({
+    ...refSchema,
+    text: z.string().min(1).optional(),
+    template: templateContentSchema.omit({ type: true }).optional(),
+    tag: z.literal('human_agent').optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.template === undefined), { message: 'give either text or template' });
+
+const consentSchema = z.object({ ...refSchema, topic: z.string().min(1).optional() });
 
 /** Serves `/console/api/*`; false for any other path. */
 export async function handleConsoleApi(
@@ -114,17 +124,22 @@ export async function handleConsoleApi(
     case 'POST /console/api/send': {
       const body = await readJson(req, res, sendSchema);
       if (!body) return true;
-      const info = deps.channels.find((c) => c.channel === body.channel);
-      if (!info) {
-        sendJson(res, 400, { error: `channel ${body.channel} is not running here` });
-        return true;
-      }
-      const to = {
-        channel: info.channel,
-        account: body.account ?? info.account,
-        user: body.user,
-      } as OutboundMessage['to'];
-      sendJson(res, 200, await deps.send({ to, content: { type: 'text', text: body.text }, tag: body.tag }));
+      const to = refOf(body, deps, res);
+      if (!to) return true;
+      const content: OutboundMessage['content'] = body.template
+        ? { type: 'template', ...body.template }
+        : { type: 'text', text: body.text! };
+      sendJson(res, 200, await deps.send({ to, content, tag: body.tag }));
+      return true;
+    }
+    case 'POST /console/api/consent': {
+      const body = await readJson(req, res, consentSchema);
+      if (!body) return true;
+      const to = refOf(body, deps, res);
+      if (!to) return true;
+      const topic = body.topic ?? '*';
+      await deps.gateway.consent.grant(to, { topic, source: 'dev console' });
+      sendJson(res, 200, { ok: true, conversation: to, topic });
       return true;
     }
     default:
@@ -132,4 +147,18 @@ export async function handleConsoleApi(
       sendJson(res, 404, { error: `no console API at ${route}` });
       return true;
   }
+}
+
+/** The conversation a console request names (the channel's dev account by default); answers 400 when not running. */
+function refOf(
+  body: { channel: string; account?: string; user: string },
+  deps: ConsoleDeps,
+  res: ServerResponse,
+): OutboundMessage['to'] | undefined {
+  const info = deps.channels.find((c) => c.channel === body.channel);
+  if (!info) {
+    sendJson(res, 400, { error: `channel ${body.channel} is not running here` });
+    return undefined;
+  }
+  return { channel: info.channel, account: body.account ?? info.account, user: body.user } as OutboundMessage['to'];
 }

@@ -80,10 +80,20 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('dev console in a real browser', () =>
     await playCustomer('31611111111', 'Ada', 'Hallo! Where is my parcel?');
     await item('31611111111', 'inbound', 'Hallo! Where is my parcel?').waitFor();
     await item('31611111111', 'sent', 'Echo: Hallo! Where is my parcel?').waitFor();
-    await item('31611111111', 'status', 'status delivered').waitFor();
-    await item('31611111111', 'status', 'status read').waitFor();
+    await item('31611111111', 'status', 'delivered').waitFor();
+    await item('31611111111', 'status', 'read').waitFor();
+    expect(await card('31611111111').locator('.item[data-kind="status"]').first().textContent()).not.toMatch(
+      /status\s*status/,
+    );
     expect(await card('31611111111').locator('.window').textContent()).toMatch(/^window open, closes in 2[34] h$/);
     expect(await card('31611111111').locator('strong').textContent()).toBe('Ada (31611111111)');
+  });
+
+  it('names a customer without a profile name (or with their id as one) once, and has a favicon', async () => {
+    await playCustomer('31644444444', '31644444444', 'No name here');
+    await item('31644444444', 'inbound', 'No name here').waitFor();
+    expect(await card('31644444444').locator('strong').textContent()).toBe('31644444444');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
   });
 
   it('shows OUTSIDE_WINDOW for a send outside the window', async () => {
@@ -100,6 +110,18 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('dev console in a real browser', () =>
     expect(await item('31633333333', 'refused', 'OUTSIDE_WINDOW').textContent()).toContain(
       'send an approved message template',
     );
+
+    // The template the refusal asks for, from the same form: refused without consent, sent once it is granted.
+    await page.fill('#business-text', '');
+    await page.fill('#business-template', 'order_update');
+    await page.click('#business-send');
+    await page.locator('#business-result', { hasText: 'CONSENT_REQUIRED' }).waitFor();
+    await page.click('#business-consent');
+    await page.locator('#business-result', { hasText: 'consent granted for 31633333333' }).waitFor();
+    await page.click('#business-send');
+    await page.locator('#business-result', { hasText: /^sent / }).waitFor();
+    await card('31633333333').locator('.consent', { hasText: 'all topics: granted' }).waitFor();
+    await page.fill('#business-template', '');
 
     // Other channels sit side by side with WhatsApp when their packages are installed.
     if (dev.channels.some((c) => c.channel === 'messenger')) {

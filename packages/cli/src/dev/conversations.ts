@@ -31,7 +31,9 @@ export async function listConversations(
     const entry = seen.get(key) ?? { ref: item.conversation, lastAt: item.at };
     entry.lastAt = item.at;
     const from = (item.data as { from?: { name?: unknown } } | undefined)?.from;
-    if (item.kind === 'inbound' && typeof from?.name === 'string') entry.name = from.name;
+    // A profile name that is only the id again (some senders set it so) would title the card "316… (316…)".
+    if (item.kind === 'inbound' && typeof from?.name === 'string' && from.name !== entry.ref.user)
+      entry.name = from.name;
     seen.set(key, entry);
   }
   const views = await Promise.all(

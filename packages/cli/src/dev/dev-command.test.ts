@@ -87,7 +87,21 @@ describe('loket dev', () => {
     const io = memoryIo();
     writeFileSync(join(io.cwd, 'loket.config.json'), JSON.stringify({ prot: 3000 }));
     expect(await runCli(['dev', '--port', '0'], io)).toBe(2);
-    expect(io.text()).toContain('loket.config.json has unknown field(s) prot');
+    expect(io.text()).toContain('loket.config.json has unknown field(s) prot (did you mean port?)');
+  });
+
+  it('reports a misspelt channel option in the config file as unknown, with a suggestion', async () => {
+    const io = memoryIo();
+    const whatsapp = { appSecret: 'a', verifyToken: 'v', accesToken: 'EAAG' };
+    writeFileSync(join(io.cwd, 'loket.config.json'), JSON.stringify({ channels: { whatsapp } }));
+    expect(await runCli(['dev', '--port', '0', '--store', 'memory'], io)).toBe(2);
+    expect(io.text()).toContain('unknown option accesToken in channels.whatsapp (did you mean accessToken?)');
+    // All three given, one of them misspelt on top: the adapter itself refuses the unknown option.
+    const extra = memoryIo();
+    const typo = { appSecret: 'a', verifyToken: 'v', accessToken: 'EAAG', phoneNumberID: '1' };
+    writeFileSync(join(extra.cwd, 'loket.config.json'), JSON.stringify({ channels: { whatsapp: typo } }));
+    expect(await runCli(['dev', '--port', '0', '--store', 'memory'], extra)).toBe(2);
+    expect(extra.text()).toContain('phoneNumberID is not an option of whatsapp({...}) (did you mean phoneNumberId?)');
   });
 
   it('says which port to use instead when the port is taken', async () => {

@@ -30,6 +30,15 @@ describe('loket dev server', () => {
     expect((await fetch(`${dev.url}/nope`)).status).toBe(404);
   });
 
+  it('serves a favicon the console page links to', async () => {
+    dev = await startTestDev();
+    expect(await (await fetch(`${dev.url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg"');
+    const icon = await fetch(`${dev.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
+
   it('serves the gateway webhook routes on the same port: handshake, and 401 without a signature', async () => {
     dev = await startTestDev();
     const url = metaHandshakeRequest({
@@ -93,6 +102,50 @@ describe('loket dev server', () => {
     expect(String((sent.json.error as { message: string }).message)).toContain('send an approved message template');
     expect(dev.timeline.since().at(-1)).toMatchObject({ kind: 'refused', conversation: { user: '31699999999' } });
     expect(dev.emulator.sent).toHaveLength(0);
+  });
+
+  it('sends a template once the console granted consent (business first, no window)', async () => {
+    dev = await startTestDev();
+    const user = '31688888888';
+    const template = { name: 'order_update', language: 'en' };
+    const refused = await post(`${dev.url}/console/api/send`, { channel: 'whatsapp', user, template });
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
+    const granted = await post(`${dev.url}/console/api/consent`, { channel: 'whatsapp', user, topic: '*' });
+    expect(granted).toMatchObject({ status: 200, json: { ok: true, topic: '*' } });
+    const sent = await post(`${dev.url}/console/api/send`, { channel: 'whatsapp', user, template });
+    expect(sent.json).toMatchObject({ ok: true });
+    expect(dev.emulator.sent.at(-1)).toMatchObject({ type: 'template', to: `+${user}` });
+    const views = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as ConversationView[];
+    expect(views.find((v) => v.ref.user === user)?.consent).toEqual([
+      expect.objectContaining({ topic: '*', status: 'granted', source: 'dev console' }),
+    ]);
+    const neither = await post(`${dev.url}/console/api/send`, { channel: 'whatsapp', user });
+    expect(neither.status).toBe(400);
+  });
+
+  it('names a customer once when the profile name is their id', async () => {
+    dev = await startTestDev();
+    await post(`${dev.url}/console/api/simulate`, {
+      channel: 'whatsapp',
+      text: 'hi',
+      from: '31677777777',
+      name: '31677777777',
+    });
+    await post(`${dev.url}/console/api/simulate`, {
+      channel: 'whatsapp',
+      text: 'hi',
+      from: '31677777778',
+      name: 'Ada',
+    });
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${dev!.url}/console/api/conversations`)).json()) as ConversationView[]).length,
+      )
+      .toBe(2);
+    const views = (await (await fetch(`${dev.url}/console/api/conversations`)).json()) as ConversationView[];
+    expect(views.find((v) => v.ref.user === '31677777777')?.name).toBeUndefined();
+    expect(views.find((v) => v.ref.user === '31677777778')?.name).toBe('Ada');
   });
 
   it('streams timeline items over Server-Sent Events', async () => {

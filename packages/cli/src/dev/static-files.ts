@@ -7,6 +7,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 /** The console's files: `console/` of this package, found upward from this module (src/dev or dist). */
@@ -24,7 +25,7 @@ export function consoleDir(from = fileURLToPath(import.meta.url)): string {
 export function serveStatic(path: string, res: ServerResponse, dir: string): boolean {
   const name =
     path === '/' || path === '/console' || path === '/console/' ? 'index.html' : path.replace(/^\/(console\/)?/, '');
-  if (!/^[a-z-]+\.(html|css|js)$/.test(name)) return false;
+  if (!/^[a-z-]+\.(html|css|js|svg)$/.test(name)) return false;
   const file = join(dir, name);
   if (!existsSync(file)) return false;
   const type = TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';

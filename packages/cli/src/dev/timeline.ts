@@ -22,6 +22,15 @@ export interface TimelineItem {
   error?: { code: string; message: string };
 }
 
+/**
+ * The item as one line under its kind: `status read`, not `status status read` (a status's title already starts
+ * with the word), `inbound text "hello"`.
+ */
+export function itemLine(item: Pick<TimelineItem, 'kind' | 'title'>, kindWidth = 0): string {
+  const rest = item.title.startsWith(`${item.kind} `) ? item.title.slice(item.kind.length + 1) : item.title;
+  return `${item.kind.padEnd(kindWidth)} ${rest}`;
+}
+
 const MAX_ITEMS = 5000;
 
 /** The dev server's memory of what happened, newest last, with a live feed for the console (SSE). */

@@ -27,6 +27,13 @@ describe('loket doctor signature', () => {
     expect(text).toContain('The signature matches');
   });
 
+  it('reads the body from standard input with --body -, byte for byte', async () => {
+    const io = memoryIo({ stdin: ORIGINAL });
+    const args = ['doctor', 'signature', '--channel', 'whatsapp', '--secret', SECRET, '--body', '-'];
+    expect(await runCli([...args, '--signature', signMeta(ORIGINAL, SECRET)], io)).toBe(0);
+    expect(io.text()).toContain('The signature matches');
+  });
+
   it('accepts a pasted header line', async () => {
     const { code } = await doctor(ORIGINAL, `X-Hub-Signature-256: ${signMeta(ORIGINAL, SECRET)}`);
     expect(code).toBe(0);

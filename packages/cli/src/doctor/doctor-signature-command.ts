@@ -16,6 +16,24 @@ const FLAGS = {
 } as const;
 const COMMAND = 'doctor signature';
 
+/** The raw body: the file's exact bytes, or standard input's for `--body -` (`pbpaste | loket doctor ...`). */
+async function readBody(file: string, io: CliIo): Promise<Uint8Array> {
+  if (file === '-') {
+    if (!io.readStdin) throw usageError(COMMAND, '--body - reads standard input, which this run does not have');
+    return io.readStdin();
+  }
+  const path = resolve(io.cwd, file);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (err) {
+    throw new LoketError(
+      'CONFIG',
+      loketMessage('cli', `cannot read --body ${path}: give the file with the raw request body, or - for stdin`),
+      { cause: err },
+    );
+  }
+}
+
 /** `loket doctor signature`: exit 0 when it matches, 1 when it does not. */
 export async function doctorSignatureCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(COMMAND, args, FLAGS);
@@ -24,17 +42,7 @@ export async function doctorSignatureCommand(args: string[], io: CliIo): Promise
   const known = knownChannel(str(flags, 'channel')!);
   if (!known)
     throw usageError(COMMAND, `unknown channel "${str(flags, 'channel')}": use one of ${knownChannelNames()}`);
-  const path = resolve(io.cwd, str(flags, 'body')!);
-  let body: Uint8Array;
-  try {
-    body = new Uint8Array(readFileSync(path));
-  } catch (err) {
-    throw new LoketError(
-      'CONFIG',
-      loketMessage('cli', `cannot read --body ${path}: give the file with the raw request body`),
-      { cause: err },
-    );
-  }
+  const body = await readBody(str(flags, 'body')!, io);
   const diagnosis = diagnoseSignature({
     scheme: known.signature,
     secret: str(flags, 'secret')!,

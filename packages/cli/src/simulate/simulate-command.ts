@@ -4,6 +4,7 @@ import { intFlag, usageError } from '../cli/usage.js';
 import { knownChannel, knownChannelNames } from '../channels/known-channels.js';
 import { signingSecret } from '../config/channel-settings.js';
 import { loadConfigFile } from '../config/load-config.js';
+import { itemLine } from '../dev/timeline.js';
 import { simulateMessage } from './simulate-message.js';
 import { timelineMark, watchOutcome } from './watch-outcome.js';
 
@@ -52,7 +53,7 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   const seen = await watchOutcome(url, mark, result.conversation, waitMs, (item) =>
-    io.out(`  ${item.kind.padEnd(8)} ${item.title}${item.messageId ? `  ${item.messageId}` : ''}`),
+    io.out(`  ${itemLine(item, 8)}${item.messageId ? `  ${item.messageId}` : ''}`),
   );
   if (seen.length === 0) io.out(`  nothing handled within ${waitMs} ms: is the worker running (gateway.start())?`);
   return 0;

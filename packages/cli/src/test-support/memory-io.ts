@@ -11,8 +11,10 @@ export interface MemoryIo extends CliIo {
   stop(): void;
 }
 
-/** An io in a fresh temp directory with an empty environment (unless given). */
-export function memoryIo(options: { env?: Record<string, string>; cwd?: string } = {}): MemoryIo {
+/** An io in a fresh temp directory with an empty environment and stdin (unless given). */
+export function memoryIo(
+  options: { env?: Record<string, string>; cwd?: string; stdin?: string | Uint8Array } = {},
+): MemoryIo {
   const lines: string[] = [];
   const errors: string[] = [];
   let stop = (): void => {};
@@ -24,6 +26,8 @@ export function memoryIo(options: { env?: Record<string, string>; cwd?: string }
     errors,
     out: (t) => lines.push(t),
     err: (t) => errors.push(t),
+    readStdin: async () =>
+      typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array()),
     env: options.env ?? {},
     cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'loket-cli-')),
     untilStopped: () => stopped,

@@ -24,13 +24,20 @@ const event = (user = ref.user): MessageEvent => ({
   content: { type: 'text', text: 'hello?' },
 });
 
-function setup(send?: (m: OutboundMessage) => Promise<never>) {
+function setup(send?: (m: OutboundMessage) => Promise<never>, locale?: string) {
   let clock = Date.parse('2026-03-28T12:00:00Z'); // Saturday
   const sent: OutboundMessage[] = [];
   const errors: unknown[] = [];
   const logger: Logger = { debug() {}, info() {}, warn() {}, error: (obj) => errors.push(obj) };
   const reply = createAutoReply(
-    { hours, content: ({ nextOpen }) => ({ type: 'text', text: `Back at ${nextOpen?.toISOString()}` }) },
+    {
+      hours,
+      ...(locale ? { locale } : {}),
+      content: ({ nextOpen, nextOpenText }) => ({
+        type: 'text',
+        text: `Back at ${nextOpen?.toISOString()}${nextOpenText ? ` (${nextOpenText})` : ''}`,
+      }),
+    },
     {
       store: mapStore(),
       logger,
@@ -50,7 +57,19 @@ describe('createAutoReply', () => {
   it('answers while closed, saying when it opens', async () => {
     const { reply, sent } = setup();
     await reply.onMessage(event());
-    expect(sent).toEqual([{ to: ref, content: { type: 'text', text: 'Back at 2026-03-30T07:00:00.000Z' } }]);
+    expect(sent).toEqual([
+      { to: ref, content: { type: 'text', text: 'Back at 2026-03-30T07:00:00.000Z (Monday, March 30 at 9:00 AM)' } },
+    ]);
+  });
+
+  it('writes the next opening in the business time zone, in the configured locale', async () => {
+    // 07:00 UTC is 09:00 in Amsterdam (summer time): whatever zone the server runs in, the customer reads 09:00.
+    const { reply, sent } = setup(undefined, 'nl');
+    await reply.onMessage(event());
+    expect(sent[0]?.content).toEqual({
+      type: 'text',
+      text: 'Back at 2026-03-30T07:00:00.000Z (maandag 30 maart om 09:00)',
+    });
   });
 
   it('answers at most once per closed period per conversation', async () => {

@@ -4,12 +4,24 @@ import type { MessageEvent } from '../model/events.js';
 import type { OutboundMessage, SendReceipt } from '../model/outbound.js';
 import type { Store } from '../store/store.js';
 import type { BusinessHours } from './business-hours.js';
+import { formatOpening } from './format-opening.js';
 
 /** Options of {@link createAutoReply}. */
 export interface AutoReplyOptions {
   hours: BusinessHours;
-  /** The answer while closed; `nextOpen` is undefined when no opening is in sight. */
-  content: (info: { nextOpen?: Date; event: MessageEvent }) => Content;
+  /** The language `nextOpenText` is written in (a BCP 47 tag: `en`, `nl`, `en-GB`). Default `en`. */
+  locale?: string;
+  /** The answer while closed; `nextOpen` and `nextOpenText` are undefined when no opening is in sight. */
+  content: (info: AutoReplyInfo) => Content;
+}
+
+/** What the auto-reply's `content` callback gets. */
+export interface AutoReplyInfo {
+  /** The next opening, as a moment. */
+  nextOpen?: Date;
+  /** The next opening written for the customer, in the hours' time zone and `locale`: `Monday, March 30 at 9:00 AM`. */
+  nextOpenText?: string;
+  event: MessageEvent;
 }
 
 /** What the auto-reply needs from the gateway. */
@@ -28,7 +40,7 @@ export interface AutoReplyDeps {
  *
  * @example
  * const closed = createAutoReply(
- *   { hours, content: ({ nextOpen }) => ({ type: 'text', text: `We are closed; back ${nextOpen?.toLocaleString('nl-NL') ?? 'soon'}.` }) },
+ *   { hours, locale: 'nl', content: ({ nextOpenText }) => ({ type: 'text', text: `We zijn gesloten; terug op ${nextOpenText ?? 'korte termijn'}.` }) },
  *   { store, send: (m) => gateway.send(m), logger },
  * );
  * gateway.on('message', (event) => closed.onMessage(event));
@@ -46,7 +58,11 @@ export function createAutoReply(
       if (period === undefined) return;
       if (!(await deps.store.conversations.markAutoReply(event.conversation, period))) return;
       const next = options.hours.nextOpen(at);
-      const content = options.content({ ...(next === undefined ? {} : { nextOpen: new Date(next) }), event });
+      const opening =
+        next === undefined
+          ? {}
+          : { nextOpen: new Date(next), nextOpenText: formatOpening(next, options.hours.timeZone, options.locale) };
+      const content = options.content({ ...opening, event });
       try {
         await deps.send({ to: event.conversation, content }, { period });
       } catch (err) {

@@ -18,6 +18,8 @@ export interface BusinessHoursOptions {
 
 /** Answers "are we open?" for a moment. */
 export interface BusinessHours {
+  /** The IANA zone the hours are in; answers to customers (the auto-reply's `nextOpenText`) are written in it. */
+  readonly timeZone: string;
   isOpen(at?: number): boolean;
   /** The first moment at or after `at` when open (searches 14 days ahead); undefined if none. */
   nextOpen(at?: number): number | undefined;
@@ -125,5 +127,5 @@ export function businessHours(options: BusinessHoursOptions): BusinessHours {
     return best;
   }
 
-  return { isOpen, nextOpen, closedPeriod, nextClose };
+  return { timeZone: parsed.data.timeZone, isOpen, nextOpen, closedPeriod, nextClose };
 }

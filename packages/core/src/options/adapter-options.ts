@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LoketError, loketMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { type EnvNames, envVariable, withEnvOptions } from './env-options.js';
+import { unknownOption } from './unknown-options.js';
 
 /** A required secret or token: a string that is not blank. */
 export const secretSchema = z.string().refine((s) => s.trim().length > 0);
@@ -22,6 +24,8 @@ export interface OptionsOwner {
   factory: string;
   /** Shown when the options are not an object: `twitterDm({ consumerSecret, credentials })`. */
   usage: string;
+  /** The environment variables that fill options the caller left out (explicit options win); named when missing. */
+  env?: EnvNames;
 }
 
 /**
@@ -32,7 +36,10 @@ export interface OptionsOwner {
  * @example
  * const options = parseAdapterOptions(schema, input, { channel: 'twitter-dm', factory: 'twitterDm', usage: 'twitterDm({ consumerSecret, credentials })' });
  */
-export function parseAdapterOptions<T extends z.ZodType>(schema: T, input: unknown, owner: OptionsOwner): z.output<T> {
+export function parseAdapterOptions<T extends z.ZodType>(schema: T, given: unknown, owner: OptionsOwner): z.output<T> {
+  const input = owner.env ? withEnvOptions(given, owner.env) : given;
+  const unknown = unknownOption(schema, input);
+  if (unknown) throw unknownOptionError(unknown, owner);
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -44,8 +51,29 @@ export function parseAdapterOptions<T extends z.ZodType>(schema: T, input: unkno
   });
 }
 
+/**
+ * `accesToken is not an option of whatsapp({...}) (did you mean accessToken?)`: a typo is reported as itself,
+ * not as the option it left missing.
+ */
+export function unknownOptionError(
+  unknown: { key: string; hint: string },
+  owner: Omit<OptionsOwner, 'usage'>,
+): LoketError {
+  return new LoketError(
+    'CONFIG',
+    loketMessage(owner.channel, `${unknown.key} is not an option of ${owner.factory}({...})${unknown.hint}`),
+    { channel: owner.channel, details: { option: unknown.key } },
+  );
+}
+
+/** `pass it to whatsapp({...}) or set WHATSAPP_APP_SECRET`: where a missing option can come from. */
+export function passHint(key: string, owner: Pick<OptionsOwner, 'factory' | 'env'>): string {
+  const variable = owner.env?.[key];
+  return `pass it to ${owner.factory}({...})${variable === undefined ? '' : ` or set ${envVariable(variable)}`}`;
+}
+
 function explain(key: string, value: unknown, owner: OptionsOwner, reason = 'invalid'): string {
-  const pass = `pass it to ${owner.factory}({...})`;
+  const pass = passHint(key, owner);
   if (key === 'options') return `options must be an object: call ${owner.usage}`;
   if (value === undefined) return `${key} is missing: ${pass}`;
   if (/BaseUrl$/.test(key) && typeof value === 'string')

@@ -54,7 +54,7 @@ export interface WebchatServeOptions {
  * await gateway.start();
  * server.listen(3000);
  */
-export function webchat(input: WebchatOptions & WebchatServeOptions): WebchatAdapter {
+export function webchat(input: WebchatOptions & WebchatServeOptions = {}): WebchatAdapter {
   const { widget, ...rest } = input;
   const options = resolveWebchatOptions(rest);
   let ctx: WebchatContext | undefined;

@@ -1,4 +1,12 @@
-import { LoketError, loketMessage } from '@loket/core';
+import {
+  didYouMean,
+  type EnvNames,
+  type EnvOptional,
+  envVariable,
+  LoketError,
+  loketMessage,
+  withEnvOptions,
+} from '@loket/core';
 import { z } from 'zod';
 import { type BlobStore, fileBlobStore } from './webchat-blobs.js';
 
@@ -64,8 +72,36 @@ export const webchatOptionsSchema = z.strictObject({
     .optional(),
 });
 
-/** Options of `webchat({...})`. */
-export type WebchatOptions = z.input<typeof webchatOptionsSchema>;
+/** Options of `webchat({...})`; `identitySecret` and `allowedOrigins` may come from the environment. */
+export type WebchatOptions = EnvOptional<z.input<typeof webchatOptionsSchema>, 'identitySecret' | 'allowedOrigins'>;
+
+/** The environment variables `webchat()` reads for options it is not given (`WEBCHAT_ALLOWED_ORIGINS` comma-separated). */
+export const WEBCHAT_ENV: EnvNames = {
+  identitySecret: 'WEBCHAT_IDENTITY_SECRET',
+  allowedOrigins: {
+    name: 'WEBCHAT_ALLOWED_ORIGINS',
+    parse: (list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+  },
+  siteId: 'WEBCHAT_SITE_ID',
+};
+
+const KNOWN = Object.keys(webchatOptionsSchema.shape);
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys
+      .map((key) => `unknown option ${key}${issue.path.length ? '' : didYouMean(key, KNOWN)}`)
+      .join(', ');
+  }
+  const [top] = issue.path;
+  const variable = issue.path.length === 1 && typeof top === 'string' ? WEBCHAT_ENV[top] : undefined;
+  const missing = variable && (input as Record<string, unknown> | undefined)?.[top as string] === undefined;
+  return `${issue.path.join('.')} ${missing ? `is missing (or set ${envVariable(variable)})` : issue.message}`;
+}
 
 /** A kind of attachment, each with its own size cap. */
 export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
@@ -114,15 +150,17 @@ export interface ResolvedWebchatOptions {
   };
 }
 
-/** Checks the options (CONFIG naming the option otherwise) and fills in the defaults of DESIGN.md. */
-export function resolveWebchatOptions(input: WebchatOptions): ResolvedWebchatOptions {
+/** Checks the options, reading `WEBCHAT_*` for the ones left out (CONFIG naming the option otherwise), and fills in
+ * the defaults of DESIGN.md. */
+export function resolveWebchatOptions(given: WebchatOptions): ResolvedWebchatOptions {
+  const input = withEnvOptions(given, WEBCHAT_ENV);
   const parsed = webchatOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    const text = parsed.error.issues
-      .map((i) =>
-        i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')}` : `${i.path.join('.')} ${i.message}`,
-      )
-      .join('; ');
+    // A typo (unrecognized key) comes first: it usually explains the option that looks missing.
+    const issues = [...parsed.error.issues].sort(
+      (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+    );
+    const text = issues.map((i) => describeIssue(i, input)).join('; ');
     throw new LoketError('CONFIG', loketMessage('webchat', `${text}: fix it in webchat({...})`), {
       channel: 'webchat',
     });
