@@ -68,6 +68,7 @@ describe('a body parser that ran before Loket', () => {
     expect(answer.message).toContain(NOTICE);
     expect(answer.message).toContain('mount app.use(gateway.node) before express.json()');
     expect(answer.message).toContain('verify: (req, _res, bytes) => { req.rawBody = bytes }');
+    expect(answer.message).toContain(answer.fix);
     expect(h.logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual([answer.message]);
   });
 

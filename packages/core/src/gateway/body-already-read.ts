@@ -20,10 +20,11 @@ const FIX: Record<BodyReader, string> = {
  * it holds no secret, so the HTTP answer carries it (see `errorReply`).
  */
 export function bodyAlreadyRead(channel: string, reader: BodyReader, note?: string): LoketError {
-  const text = `a body parser read the request body before Loket, so its signature cannot be checked: ${FIX[reader]}${note ? ` (${note})` : ''}`;
+  const fix = `${FIX[reader]}${note ? ` (${note})` : ''}`;
+  const text = `a body parser read the request body before Loket, so its signature cannot be checked: ${fix}`;
   return new LoketError('CONFIG', loketMessage(channel, text), {
     channel,
-    details: { reason: BODY_ALREADY_READ, framework: reader },
+    details: { reason: BODY_ALREADY_READ, framework: reader, fix },
   });
 }
 

@@ -26,8 +26,8 @@ const STATUS_BY_CODE: Partial<Record<LoketError['code'], number>> = {
 export function errorReply(err: LoketError): WebhookReply {
   // The operator's own setup is at fault and the message says how to fix it (it holds no secret): show it.
   if (isBodyAlreadyRead(err)) {
-    const framework = err.details?.framework;
-    return jsonReply(500, { error: err.code, reason: BODY_ALREADY_READ, framework, message: err.message });
+    const { framework, fix } = err.details ?? {};
+    return jsonReply(500, { error: err.code, reason: BODY_ALREADY_READ, framework, fix, message: err.message });
   }
   const status = STATUS_BY_CODE[err.code] ?? 500;
   const extra: Record<string, string> = status === 413 ? { connection: 'close' } : {};
