@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { knownChannel } from '../channels/known-channels.js';
 import { signatureHeaders } from '../channels/sign-webhook.js';
+import { bodyParserCheck, type PostAnswer } from './body-parser-check.js';
 
 /** One thing a platform would notice. */
 export interface WebhookCheck {
@@ -32,7 +33,7 @@ const EMPTY_BODIES: Record<string, object> = {
   instagram: { object: 'instagram', entry: [] },
 };
 
-async function call(url: string, init?: RequestInit): Promise<{ status: number; text: string } | { error: string }> {
+async function call(url: string, init?: RequestInit): Promise<PostAnswer> {
   try {
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
     return { status: res.status, text: await res.text() };
@@ -116,7 +117,10 @@ export async function checkWebhook(options: WebhookCheckOptions): Promise<Webhoo
   }
   const body = JSON.stringify(EMPTY_BODIES[options.channel] ?? {});
   const unsigned = await call(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  if (!('error' in unsigned)) {
+  // A body parser in front of the gateway fails every POST the same way: say that once, and blame no secret.
+  const parserFirst = bodyParserCheck(unsigned);
+  if (parserFirst) checks.push(parserFirst);
+  else if (!('error' in unsigned)) {
     const refused = unsigned.status === 401 || unsigned.status === 403;
     add(
       'unsigned POST',
@@ -127,11 +131,13 @@ export async function checkWebhook(options: WebhookCheckOptions): Promise<Webhoo
     );
   }
   const known = knownChannel(options.channel);
-  if (options.secret && known) {
+  if (options.secret && known && !parserFirst) {
     const bytes = new TextEncoder().encode(body);
     const headers = { 'content-type': 'application/json', ...signatureHeaders(known.signature, bytes, options.secret) };
     const signed = await call(url, { method: 'POST', headers, body: bytes });
-    if (!('error' in signed)) {
+    const signedParserFirst = bodyParserCheck(signed);
+    if (signedParserFirst) checks.push(signedParserFirst);
+    else if (!('error' in signed)) {
       const ok = signed.status >= 200 && signed.status < 300;
       add(
         'signed POST',

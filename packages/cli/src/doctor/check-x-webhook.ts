@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { signX } from '@loket/testing/kit';
 import { signatureHeaders } from '../channels/sign-webhook.js';
+import { bodyParserCheck, type PostAnswer } from './body-parser-check.js';
 import type { WebhookCheck, WebhookReport } from './check-webhook.js';
 
 /** Options of {@link checkXWebhook}. */
@@ -11,7 +12,7 @@ export interface XWebhookCheckOptions {
   secret: string;
 }
 
-async function get(url: string, init?: RequestInit): Promise<{ status: number; text: string } | { error: string }> {
+async function get(url: string, init?: RequestInit): Promise<PostAnswer> {
   try {
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
     return { status: res.status, text: await res.text() };
@@ -85,6 +86,11 @@ export async function checkXWebhook(options: XWebhookCheckOptions): Promise<Webh
   }
   const body = new TextEncoder().encode(JSON.stringify({ for_user_id: '0', direct_message_events: [] }));
   const unsigned = await get(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const parserFirst = bodyParserCheck(unsigned);
+  if (parserFirst) {
+    checks.push(parserFirst);
+    return { url, ok: false, checks }; // the signed POST would be refused the same way
+  }
   if (!('error' in unsigned)) {
     const refused = unsigned.status === 401 || unsigned.status === 403;
     add(

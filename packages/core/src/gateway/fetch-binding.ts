@@ -1,5 +1,6 @@
 import type { WebhookReply } from '../adapter.js';
 import type { Logger } from '../logger.js';
+import { bodyAlreadyRead } from './body-already-read.js';
 import { readBody } from './read-body.js';
 import type { WebhookHandler } from './webhook-handler.js';
 import { jsonReply } from './webhook-reply.js';
@@ -7,6 +8,12 @@ import { jsonReply } from './webhook-reply.js';
 /** Turns a WebhookReply into a Web Response. */
 export function toResponse(reply: WebhookReply): Response {
   return new Response(reply.body ?? null, { status: reply.status, headers: reply.headers });
+}
+
+/** A Request's body, unless something read it before us (`c.req.json()` in a Hono middleware, say). */
+async function readRequestBody(request: Request, limit: number, channel: string): Promise<Uint8Array> {
+  if (request.bodyUsed) throw bodyAlreadyRead(channel, 'fetch');
+  return readBody(request.body, limit, channel);
 }
 
 /** The Web-standard binding: `Request` in, `Response` out (Hono, Next.js, Bun, Workers-style hosts). */
@@ -17,7 +24,7 @@ export function fetchBinding(handle: WebhookHandler, logger: Logger): (request: 
         method: request.method,
         url: request.url,
         headers: request.headers,
-        readBody: (limit, channel) => readBody(request.body, limit, channel),
+        readBody: (limit, channel) => readRequestBody(request, limit, channel),
       });
       return toResponse(reply ?? jsonReply(404, { error: 'not found' }));
     } catch (err) {

@@ -132,9 +132,16 @@ export type NodeHandler = (
 
 /** The gateway: webhook routes, event handlers, sending, consent, and the inbox worker. */
 export interface Gateway {
-  /** Web-standard handler (Hono, Next.js, Bun, Workers-style hosts). */
+  /**
+   * Web-standard handler (Hono, Next.js, Bun, Workers-style hosts). Hand it the Request before anything reads the
+   * body: a webhook whose `request.bodyUsed` is answered 500 `CONFIG` (reason `body-already-read`) with the fix.
+   */
   fetch(request: Request): Promise<Response>;
-  /** node:http / Express / Fastify handler. Mount it before any body parser: it needs the raw bytes. */
+  /**
+   * node:http / Express / Fastify handler. Mount it before any body parser: it needs the raw bytes (or a Buffer
+   * `req.rawBody`). A webhook whose body a parser consumed is answered 500 `CONFIG` (reason `body-already-read`)
+   * naming the framework and the fix, and told to stderr once per process.
+   */
   readonly node: NodeHandler;
   /** Wires `request` (unless the server has a handler already) and WebSocket `upgrade` on a node:http server. */
   attach(server: Server): void;

@@ -1,3 +1,4 @@
+export { BODY_ALREADY_READ, type BodyReader } from './body-already-read.js';
 export * from './create-gateway.js';
 export * from './gateway-types.js';
 export * from '../outbox/index.js';

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testSign } from './test-adapter.js';
 import { eventually, type Harness, harness, listenNode, type Middleware, webhookBody } from './test-harness.js';
 
@@ -21,6 +21,7 @@ describe('gateway.node', () => {
   let h: Harness;
   let server: Server | undefined;
   afterEach(async () => {
+    vi.restoreAllMocks();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     server = undefined;
     await h.gateway.close();
@@ -65,15 +66,20 @@ describe('gateway.node', () => {
     expect(res.status).toBe(413);
   });
 
-  it('answers 500 and says to mount it before express.json() when a JSON parser consumed the body', async () => {
+  it('answers 500 with what to do when a JSON parser consumed the body, and logs it', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true); // the once-per-process notice
     h = harness();
     const s = await listenNode(h.gateway.node, jsonParser);
     server = s.server;
     const res = await fetch(`${s.url}/webhooks/webchat`, { method: 'POST', headers, body });
     expect(res.status).toBe(500);
+    const answer = (await res.json()) as Record<string, string>;
+    expect(answer).toMatchObject({ error: 'CONFIG', reason: 'body-already-read', framework: 'node' });
+    expect(answer.message).toContain('a body parser read the request body before Loket');
+    expect(answer.message).toContain('mount gateway.node before any body parser');
     const errors = h.logger.lines.filter((l) => l.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.msg).toContain('mount gateway.node before express.json()');
+    expect(errors[0]?.msg).toBe(answer.message);
     expect(await h.store.inbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0 });
   });
 

@@ -1,6 +1,6 @@
 import type { WebhookReply } from '../adapter.js';
-import { LoketError, loketMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { bodyAlreadyRead } from './body-already-read.js';
 import type { NodeHandler } from './gateway-types.js';
 import { checkSize, readNodeStream } from './read-body.js';
 import type { WebhookHandler } from './webhook-handler.js';
@@ -41,15 +41,26 @@ export function fullUrl(req: NodeRequest): string {
   return `${encrypted ? 'https' : 'http'}://${host}${requestTarget(req.url)}`;
 }
 
-/** Bytes a framework already read for us (`req.rawBody`, or `req.body` from a raw body parser). */
+/**
+ * Bytes a framework already read for us: `req.rawBody`, or `req.body` from a raw body parser, as a Buffer or a
+ * Uint8Array. A string `rawBody` is not taken: it is decoded text, and re-encoding it need not give back the bytes
+ * the platform signed (a wrong guess would be a 401 that blames the app secret).
+ */
 function bytesGiven(req: NodeRequest): Uint8Array | undefined {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   if (req.body instanceof Uint8Array) return req.body;
   return undefined;
 }
 
+/** The stream was read before us: body-parser marks `_body`, Express 5's and Fastify's parsers leave it ended. */
 function consumed(req: NodeRequest): boolean {
   return (req as { _body?: unknown })._body === true || req.readableEnded;
+}
+
+/** Express puts its app on every request (`req.app`, a function with `use`). */
+function isExpress(req: NodeRequest): boolean {
+  const app: unknown = (req as { app?: unknown }).app;
+  return typeof app === 'function' && typeof (app as { use?: unknown }).use === 'function';
 }
 
 async function readNodeBody(req: NodeRequest, limit: number, channel: string): Promise<Uint8Array> {
@@ -60,14 +71,8 @@ async function readNodeBody(req: NodeRequest, limit: number, channel: string): P
   }
   if (consumed(req)) {
     // A JSON body parser re-serializes; the platform signed the original bytes, so nothing can be verified.
-    throw new LoketError(
-      'CONFIG',
-      loketMessage(
-        channel,
-        'the request body was already read by a body parser: mount gateway.node before express.json() (or pass the raw bytes as req.rawBody)',
-      ),
-      { channel },
-    );
+    const note = typeof req.rawBody === 'string' ? 'req.rawBody is a string: keep it as the Buffer itself' : undefined;
+    throw bodyAlreadyRead(channel, isExpress(req) ? 'express' : 'node', note);
   }
   return readNodeStream(req, limit, channel);
 }

@@ -3,6 +3,7 @@ import { LoketError, loketMessage, toLoketError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import type { Store } from '../store/store.js';
+import { isBodyAlreadyRead, tellStderrOnce } from './body-already-read.js';
 import { callAdapter, logOnce } from './call-adapter.js';
 import { matchRoute, pathOf } from './gateway-routes.js';
 import { checkDeclaredLength } from './read-body.js';
@@ -167,6 +168,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
       // A client that went away mid-upload is its own business, not an operator's: debug, not error.
       else if (error !== err) logger.debug({ channel: adapter.channel, err }, error.message);
       else logOnce(logger, 'error', error, error.message, { channel: adapter.channel });
+      if (isBodyAlreadyRead(error)) tellStderrOnce(error);
       return errorReply(error);
     }
   };

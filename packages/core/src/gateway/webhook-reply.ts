@@ -1,5 +1,6 @@
 import type { WebhookReply } from '../adapter.js';
 import type { LoketError } from '../errors.js';
+import { BODY_ALREADY_READ, isBodyAlreadyRead } from './body-already-read.js';
 
 /** A JSON answer. */
 export function jsonReply(
@@ -23,6 +24,11 @@ const STATUS_BY_CODE: Partial<Record<LoketError['code'], number>> = {
 
 /** The HTTP answer for an error on the request path; unknown codes are the server's fault (500, the platform retries). */
 export function errorReply(err: LoketError): WebhookReply {
+  // The operator's own setup is at fault and the message says how to fix it (it holds no secret): show it.
+  if (isBodyAlreadyRead(err)) {
+    const { framework, fix } = err.details ?? {};
+    return jsonReply(500, { error: err.code, reason: BODY_ALREADY_READ, framework, fix, message: err.message });
+  }
   const status = STATUS_BY_CODE[err.code] ?? 500;
   const extra: Record<string, string> = status === 413 ? { connection: 'close' } : {};
   return jsonReply(status, { error: err.code, message: status === 500 ? 'internal error' : err.message }, extra);
