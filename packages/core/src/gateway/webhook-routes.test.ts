@@ -130,7 +130,9 @@ describe('gateway request path (fetch)', () => {
       inbox: { ...inner.inbox, enqueue: () => Promise.reject(new Error('disk full')) },
     };
     h = harness({ store: broken });
-    expect((await h.gateway.fetch(signedPost(body))).status).toBe(503);
+    const res = await h.gateway.fetch(signedPost(body));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: 'store unavailable' });
     expect(h.logger.lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 
