@@ -22,6 +22,7 @@ const optionsSchema = z
         message: 'must be a node-redis client (createClient() or createCluster())',
       })
       .optional(),
+    connectTimeoutMs: z.number().int().positive().optional(),
     retention: z
       .strictObject({
         logDays: positive.optional(),
@@ -48,6 +49,11 @@ export interface RedisStoreOptions {
   keyPrefix?: string;
   /** A node-redis v5 client you already connected (`createClient`, `createCluster`); the store never closes it. */
   client?: RedisScriptClient;
+  /**
+   * How long a call waits for the first connection, and `close()` for pending replies, in ms (default 5000). While
+   * Redis is down, calls do not wait: they fail at once with `NETWORK`.
+   */
+  connectTimeoutMs?: number;
   retention?: {
     /** A conversation's log expires this many days after its last entry (default 90). */
     logDays?: number;
@@ -65,6 +71,7 @@ export interface ResolvedRedisOptions {
   url?: string;
   client?: RedisScriptClient;
   keyPrefix: string;
+  connectTimeoutMs: number;
   logKeepMs: number;
   messageKeepMs: number;
   sweepEveryMs: number;
@@ -85,6 +92,7 @@ export function resolveRedisOptions(input: unknown): ResolvedRedisOptions {
     ...(o.url === undefined ? {} : { url: o.url }),
     ...(o.client === undefined ? {} : { client: o.client }),
     keyPrefix: o.keyPrefix ?? 'loket:',
+    connectTimeoutMs: o.connectTimeoutMs ?? 5000,
     logKeepMs: Math.ceil((o.retention?.logDays ?? 90) * DAY_MS),
     messageKeepMs: Math.ceil((o.retention?.messageDays ?? 30) * DAY_MS),
     sweepEveryMs: o.retention?.outboxSweepMs ?? 60_000,

@@ -1,5 +1,6 @@
 import { LoketError, type Logger, type PubSub, loketMessage } from '@loket/core';
 import { type RedisScriptClient, lua, runScript } from './redis-script.js';
+import { isConnectionError } from './redis-unreachable.js';
 
 /** What the subscriber connection needs of a node-redis client. */
 export interface RedisSubscriber {
@@ -36,7 +37,16 @@ export function redisPubSub(
       };
       const sub = await subscriber();
       await sub.subscribe(channel, own);
-      return () => sub.unsubscribe(channel, own);
+      return async () => {
+        try {
+          await sub.unsubscribe(channel, own);
+        } catch (err) {
+          // node-redis drops the listener before it sends UNSUBSCRIBE: on a lost connection it is gone already,
+          // and the reconnect will not subscribe it again.
+          if (!isConnectionError(err)) throw err;
+          logger.warn({ err }, '[loket] [store-redis] unsubscribed while the connection is down');
+        }
+      };
     },
   };
 }

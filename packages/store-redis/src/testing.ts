@@ -95,3 +95,5 @@ export async function rawContains(url: string, prefix: string, needle: string): 
     await client.close();
   }
 }
+
+export { type TestRedisServer, freePort, startTestRedis } from './redis-test-server.js';

@@ -148,6 +148,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     observe: (listener) => observer.observe(listener),
     health,
     async start() {
+      // A store that cannot be reached fails the start with its own error (NETWORK, naming it), before any worker runs.
+      await store.inbox.stats();
       worker.start();
       outbox.start();
       record.start();

@@ -180,7 +180,10 @@ export interface Gateway {
   observe(listener: GatewayListener): () => void;
   /** Store reachable, workers running, queue depths and dead letters. Never throws. */
   health(): Promise<GatewayHealth>;
-  /** Starts the inbox and outbox workers. Without it, webhooks and queued sends are kept but not handled here. */
+  /**
+   * Starts the inbox and outbox workers. Without it, webhooks and queued sends are kept but not handled here.
+   * Asks the store first: one that cannot be reached rejects the start with its error (`NETWORK`) and runs nothing.
+   */
   start(): Promise<void>;
   /** Stops taking work, waits for in-flight work, closes the store if the gateway created it. */
   close(): Promise<void>;

@@ -10,7 +10,7 @@ import { checkDeclaredLength } from './read-body.js';
 import type { GatewayHealth } from './health.js';
 import type { Observer, WebhookRefusal } from './observe.js';
 import type { PendingGuard } from './pending-guard.js';
-import { errorReply, jsonReply, withSafetyHeaders } from './webhook-reply.js';
+import { errorReply, jsonReply, storeUnavailableReply, withSafetyHeaders } from './webhook-reply.js';
 
 const REFUSAL_BY_STATUS: Record<number, WebhookRefusal> = {
   400: 'bad-request',
@@ -98,7 +98,8 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
           channel: adapter.channel,
         },
       );
-      return refuse('store-unavailable', jsonReply(503, { error: 'store unavailable, retry later' }));
+      // Not stored, so not acknowledged: the platform delivers it again once the store is back.
+      return refuse('store-unavailable', storeUnavailableReply());
     }
     deps.pending?.added();
     logger.debug({ channel: adapter.channel, inboxId: result.id }, 'webhook enqueued');

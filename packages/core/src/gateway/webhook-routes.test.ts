@@ -130,8 +130,31 @@ describe('gateway request path (fetch)', () => {
       inbox: { ...inner.inbox, enqueue: () => Promise.reject(new Error('disk full')) },
     };
     h = harness({ store: broken });
-    expect((await h.gateway.fetch(signedPost(body))).status).toBe(503);
+    const res = await h.gateway.fetch(signedPost(body));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: 'store unavailable' });
     expect(h.logger.lines.filter((l) => l.level === 'error')).toHaveLength(1);
+  });
+
+  it('answers 503 "store unavailable" when the store fails a call the adapter makes before the enqueue', async () => {
+    const inner = memoryStore();
+    const broken: Store = { ...inner, kv: { ...inner.kv, get: () => Promise.reject(new Error('ECONNREFUSED')) } };
+    let bound: Store | undefined;
+    const base = testAdapter();
+    const adapter = {
+      ...base,
+      bind: (ctx: { store: Store }) => {
+        bound = ctx.store;
+      },
+      async verify(req: Parameters<typeof base.verify>[0]) {
+        await bound!.kv.get('replay-guard');
+        return base.verify(req);
+      },
+    };
+    h = harness({ store: broken, channels: [adapter] });
+    const res = await h.gateway.fetch(signedPost(body));
+    expect([res.status, await res.json()]).toEqual([503, { error: 'store unavailable' }]);
+    expect((await inner.inbox.stats()).pending).toBe(0);
   });
 
   it('answers 503 once closing', async () => {

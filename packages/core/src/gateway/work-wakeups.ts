@@ -14,10 +14,15 @@ export async function subscribeWorkWakeups(
 ): Promise<() => Promise<void>> {
   if (!store.pubsub) return async () => {};
   try {
-    return await store.pubsub.subscribe(STORE_WORK_TOPIC, (queue) => {
+    const unsubscribe = await store.pubsub.subscribe(STORE_WORK_TOPIC, (queue) => {
       if (queue === 'outbox') wake.outbox();
       else wake.inbox();
     });
+    // Closing must not fail (or hang on) a store that went away since: the subscription goes with it.
+    return () =>
+      Promise.resolve()
+        .then(unsubscribe)
+        .catch((err: unknown) => logger.warn({ err }, 'could not unsubscribe from work wake-ups; closing anyway'));
   } catch (err) {
     logger.warn({ err }, 'could not subscribe to work wake-ups from the store: the workers poll instead');
     return async () => {};
