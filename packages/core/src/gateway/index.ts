@@ -1,7 +1,0 @@
-export * from './create-gateway.js';
-export * from './gateway-types.js';
-export * from '../outbox/index.js';
-export type { GatewayHealth } from './health.js';
-export type { GatewayListener, GatewaySignal, GatewaySignalType, WebhookRefusal } from './observe.js';
-export * from './open-telemetry.js';
-export type { AdapterRoutes, RouteInfo, SocketConnection, SocketDecision, SocketRoute } from './adapter-routes.js';

@@ -1,2 +1,0 @@
-export * from './auto-reply.js';
-export * from './business-hours.js';

@@ -1,2 +1,0 @@
-export * from './adapter-options.js';
-export * from './stable-id.js';
