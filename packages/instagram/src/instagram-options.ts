@@ -11,14 +11,21 @@ export const INSTAGRAM_HOSTS = {
 /** Options of `instagram({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
 export const instagramOptionsSchema = z.object({
   ...messagingOptionsShape,
-  /** Sends from this account (IG professional account id, or the Page id with Facebook Login) when `to.account` is `*`. */
+  /**
+   * The account to send from (the IG professional account id, or the Page id with Facebook Login) when a message's
+   * `to.account` is empty or `*`. Default: none. `loket dev`: `INSTAGRAM_ACCOUNT_ID`.
+   */
   accountId: z.string().regex(/^\d+$/).optional(),
   /**
    * `instagram` (Instagram Login: graph.instagram.com, an Instagram user token) or `facebook` (Facebook Login:
    * graph.facebook.com, the linked Page's token). Picks the default host; `apiBaseUrl` wins over it.
+   * Default `'instagram'`.
    */
   login: z.enum(['instagram', 'facebook']).default('instagram'),
-  /** Whether cards go out as the generic template: reported supported but unconfirmed ([U]), so on by default. */
+  /**
+   * Whether cards go out as the generic template (`false`: as numbered text). Reported supported but unconfirmed
+   * ([U]). Default `true`.
+   */
   genericTemplate: z.boolean().default(true),
 });
 

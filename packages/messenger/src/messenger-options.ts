@@ -5,13 +5,16 @@ import { z } from 'zod';
 /** Options of `messenger({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
 export const messengerOptionsSchema = z.object({
   ...messagingOptionsShape,
-  /** Sends from this Page when a message's `to.account` is empty or `*`. */
+  /**
+   * The Page id to send from when a message's `to.account` is empty or `*`. Default: none (every message names its
+   * `to.account`). `loket dev`: `MESSENGER_PAGE_ID`.
+   */
   pageId: z.string().regex(/^\d+$/).optional(),
-  /** Your Meta app id: echoes with this `app_id` are your own sends (see `echoSource`). */
+  /** Your Meta app id (digits): echoes with this `app_id` are your own sends (see `echoSource`). Default: none. */
   appId: z.string().regex(/^\d+$/).optional(),
   /**
    * App ids of Meta's Page inbox, whose echoes are a person answering in Meta Business Suite. PLATFORM_RULES 2.4
-   * gives a 15- and a 14-digit variant ([U]), so the list is an option.
+   * gives a 15- and a 14-digit variant ([U]), so the list is an option. Default `[PAGE_INBOX_APP_ID]`.
    */
   pageInboxAppIds: z.array(z.string()).default([PAGE_INBOX_APP_ID]),
 });

@@ -1,22 +1,44 @@
-export * from './graph-error.js';
-export * from './graph-error-envelope.js';
-export * from './graph-error-rules.js';
-export * from './graph-retry-after.js';
-export * from './graph-transport.js';
-export * from './graph-url.js';
-export * from './meta-handshake.js';
-export * from './meta-options.js';
-export * from './meta-signature.js';
-export * from './stable-id.js';
-export * from './messaging-adapter.js';
-export * from './messaging-attachments.js';
-export * from './messaging-capabilities.js';
-export * from './messaging-errors.js';
-export * from './messaging-options.js';
-export * from './messaging-parse-context.js';
-export * from './messaging-send.js';
-export * from './messaging-send-body.js';
-export * from './messaging-upload.js';
-export * from './messaging-walk.js';
-export * from './messaging-webhook-schema.js';
-export * from './messaging-thread-control.js';
+// The public surface of @loket/meta (what WhatsApp, Messenger and Instagram share), named one by one.
+export { graphErrorDetails, type GraphErrorEnvelope } from './graph-error-envelope.js';
+export { genericGraphRule, type GraphErrorRule, type GraphErrorTable, httpStatusRule } from './graph-error-rules.js';
+export { classifyGraphError, type GraphErrorResponse, graphPlatformCode, mapGraphError } from './graph-error.js';
+export { graphRetryAfterMs } from './graph-retry-after.js';
+export { createGraphTransport, type GraphTransportOptions } from './graph-transport.js';
+export {
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_GRAPH_VERSION,
+  GRAPH_VERSION_PATTERN,
+  graphBaseUrl,
+  type GraphUrlOptions,
+} from './graph-url.js';
+export { createMessagingAdapter, type MessagingAdapter, type MessagingProduct } from './messaging-adapter.js';
+export { attachmentContent, type AttachmentResult } from './messaging-attachments.js';
+export { MESSAGING_FEATURES, messagingWindow } from './messaging-capabilities.js';
+export { MESSAGING_ERRORS, MESSAGING_OUTSIDE_WINDOW } from './messaging-errors.js';
+export { type MessagingOptions, messagingOptionsShape, type MessagingTransportOptions } from './messaging-options.js';
+export { type MessagingBodyOptions, toMessagingBody } from './messaging-send-body.js';
+export { type MessagingSendDeps, sendMessagingMessage } from './messaging-send.js';
+export {
+  createThreadControl,
+  PAGE_INBOX_APP_ID,
+  type ThreadControl,
+  threadControlHandover,
+} from './messaging-thread-control.js';
+export { type AttachmentUpload, uploadMessagingAttachment } from './messaging-upload.js';
+export { type MessagingWebhookOptions, parseMessagingWebhook } from './messaging-walk.js';
+export type {
+  MessagingAttachment,
+  MessagingItem,
+  MessagingMessage,
+  MessagingReferral,
+} from './messaging-webhook-schema.js';
+export { metaHandshake } from './meta-handshake.js';
+export {
+  type FactoryName,
+  type MetaOptions,
+  metaOptionsSchema,
+  metaOptionsShape,
+  parseMetaOptions,
+} from './meta-options.js';
+export { META_SIGNATURE_HEADER, verifyMetaSignature } from './meta-signature.js';
+export { canonicalJson, stableHash, stableId } from './stable-id.js';

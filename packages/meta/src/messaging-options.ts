@@ -10,9 +10,13 @@ export type MessagingTransportOptions = Partial<
 /** The option fields Messenger and Instagram share: the Meta ones, transport tuning and a clock. */
 export const messagingOptionsShape = {
   ...metaOptionsShape,
-  /** Transport tuning: timeout, retries (they happen inside `send`), dispatcher, and the wait between attempts. */
+  /**
+   * Transport tuning: `timeoutMs` per attempt, `deadlineMs` for all attempts, `retry` (they happen inside `send`),
+   * an undici `dispatcher`, and `sleep` (the wait between attempts). Default: core's transport defaults and the
+   * global dispatcher.
+   */
   transport: z.custom<MessagingTransportOptions>((v) => typeof v === 'object' && v !== null).optional(),
-  /** The clock for receipts (`acceptedAt`); tests inject one. */
+  /** The clock for receipts (`acceptedAt`), ms since the epoch; tests inject one. Default `Date.now`. */
   now: z.custom<() => number>((v) => typeof v === 'function').optional(),
 };
 

@@ -21,19 +21,33 @@ const loggerSchema = z.custom<Logger>(
 
 /** The option fields WhatsApp, Messenger and Instagram share; spread into each adapter's own schema. */
 export const metaOptionsShape = {
-  /** The Meta app secret: the key of X-Hub-Signature-256. */
+  /**
+   * The Meta app secret (App Dashboard → App settings → Basic): the key of `X-Hub-Signature-256`. Required.
+   * The adapter reads no environment variables; `loket dev` takes it from `<CHANNEL>_APP_SECRET`
+   * (`WHATSAPP_APP_SECRET`, `MESSENGER_APP_SECRET`, `INSTAGRAM_APP_SECRET`).
+   */
   appSecret: metaSecretSchema,
-  /** The token you typed into the App Dashboard; Meta echoes it in the hub.challenge handshake. */
+  /**
+   * The token you typed into the App Dashboard's webhook settings; Meta echoes it in the `hub.challenge`
+   * handshake. Required. `loket dev`: `<CHANNEL>_VERIFY_TOKEN`.
+   */
   verifyToken: metaSecretSchema,
-  /** Bearer token for the Graph API (a system-user token for WhatsApp, a Page token for Messenger). */
+  /**
+   * Bearer token for the Graph API: a system-user token for WhatsApp, a Page token for Messenger, an Instagram user
+   * (or Page) token for Instagram. Required. `loket dev`: `<CHANNEL>_ACCESS_TOKEN`.
+   */
   accessToken: metaSecretSchema,
-  /** Another Graph host: the emulator or a test server. Default https://graph.facebook.com. */
+  /**
+   * Another Graph host (http or https): the emulator or a test server. Default `https://graph.facebook.com`
+   * (Instagram Login: `https://graph.instagram.com`). `loket dev`: `<CHANNEL>_API_BASE_URL`.
+   */
   apiBaseUrl: z
     .string()
     .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol))
     .optional(),
-  /** Graph version in the path, `v25.0` by default. */
+  /** Graph API version in the path, of the form `v25.0`. Default `v25.0`. `loket dev`: `<CHANNEL>_GRAPH_VERSION`. */
   graphVersion: z.string().regex(GRAPH_VERSION_PATTERN).optional(),
+  /** A pino-compatible logger (`debug`, `info`, `warn`, `error`); secrets are redacted before it sees them. Default: silent. */
   logger: loggerSchema.optional(),
 };
 

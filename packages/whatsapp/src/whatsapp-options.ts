@@ -12,16 +12,24 @@ const fn = <T>() => z.custom<T>((v) => typeof v === 'function');
 /** Options of `whatsapp({...})`, checked with zod at construction (a missing secret fails with `CONFIG`). */
 export const whatsappOptionsSchema = z.object({
   ...metaOptionsShape,
-  /** Sends from this number when a message's `to.account` is empty or `*`. */
+  /**
+   * The WhatsApp Business phone number id (digits, not the phone number) to send from when a message's `to.account`
+   * is empty or `*`. Default: none (every message names its `to.account`). `loket dev`: `WHATSAPP_PHONE_NUMBER_ID`.
+   */
   phoneNumberId: z.string().regex(/^\d+$/).optional(),
   /**
    * The send-body field that carries a BSUID (business-scoped user id, `US.1349…`) when the user has no phone
    * number. Meta's 2026 BSUID page names it `recipient`; configurable because the feature is still rolling out.
+   * Default `'recipient'`.
    */
   bsuidRecipientField: z.string().min(1).default('recipient'),
-  /** Transport tuning: timeout, retries (they happen inside `send`), dispatcher, and the wait between attempts. */
+  /**
+   * Transport tuning: `timeoutMs` per attempt, `deadlineMs` for all attempts, `retry` (they happen inside `send`),
+   * an undici `dispatcher`, and `sleep` (the wait between attempts). Default: core's transport defaults and the
+   * global dispatcher.
+   */
   transport: z.custom<WhatsAppTransportOptions>((v) => typeof v === 'object' && v !== null).optional(),
-  /** The clock for receipts (`acceptedAt`); tests inject one. */
+  /** The clock for receipts (`acceptedAt`), ms since the epoch; tests inject one. Default `Date.now`. */
   now: fn<() => number>().optional(),
 });
 

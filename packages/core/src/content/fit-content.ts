@@ -1,6 +1,7 @@
 import { LoketError, loketMessage } from '../errors.js';
 import type { Capabilities } from '../model/capabilities.js';
-import { type Content, type ContentOf, type ContentType, contentSchema } from '../model/content.js';
+import type { Content, ContentOf, ContentType } from '../model/content.js';
+import { contentSchema } from '../model/content-schema.js';
 import type { PendingChoices } from '../store/store.js';
 import { fitCards } from './fit-cards.js';
 import { fitButtons, fitList } from './fit-choices.js';

@@ -1,12 +1,12 @@
-import { createAutoReply } from '../hours/index.js';
+import { createAutoReply } from '../hours/auto-reply.js';
 import { createInboxWorker } from '../inbox/inbox-worker.js';
 import type { InboundEvent } from '../model/events.js';
 import { createOutbox } from '../outbox/create-outbox.js';
-import { createPolicy } from '../policy/index.js';
+import { createPolicy } from '../policy/policy.js';
 import { createRecord } from '../record/create-record.js';
 import { sendAuthor } from '../record/send-author.js';
 import type { SlaListener } from '../record/sla-watch.js';
-import { createSharedPacer } from '../transport/index.js';
+import { createSharedPacer } from '../transport/shared-pacer.js';
 import { fetchBinding } from './fetch-binding.js';
 import { resolveGatewayOptions } from './gateway-options.js';
 import type { EventHandler, Gateway, GatewayOptions, HandlerOptions, HandlerType } from './gateway-types.js';

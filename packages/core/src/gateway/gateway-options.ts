@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { ChannelAdapter } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
-import type { AutoReplyOptions, BusinessHours } from '../hours/index.js';
-import type { RetentionOptions, SlaWatchOptions } from '../record/index.js';
+import type { AutoReplyOptions } from '../hours/auto-reply.js';
+import type { BusinessHours } from '../hours/business-hours.js';
+import type { RetentionOptions } from '../record/retention.js';
+import type { SlaWatchOptions } from '../record/sla-watch.js';
 import { type Logger, safeLogger, silentLogger, stderrLogger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import { memoryStore } from '../store/memory-store.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { businessHours } from '../hours/index.js';
+import { businessHours } from '../hours/business-hours.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import { eventually, type Harness, harness } from './test-harness.js';

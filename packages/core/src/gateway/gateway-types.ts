@@ -1,28 +1,22 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ChannelAdapter } from '../adapter.js';
-import type { AutoReplyOptions } from '../hours/index.js';
+import type { AutoReplyOptions } from '../hours/auto-reply.js';
 import type { Logger, stderrLogger } from '../logger.js';
 import type { Content } from '../model/content.js';
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
 import type { EventOf, InboundEvent, InboundEventType } from '../model/events.js';
 import type { ContentInput, OutboundInput, SendOptions, SendReceipt } from '../model/outbound.js';
 import type { BroadcastOptions, BroadcastReport, OutboxHandle, OutboxListener } from '../outbox/outbox-types.js';
-import type { ConsentApi } from '../policy/index.js';
-import type {
-  ContactsApi,
-  ConversationsApi,
-  Controller,
-  HandoffOptions,
-  HandoffResult,
-  HistoryEntry,
-  HistoryOptions,
-  PrivacyApi,
-  RetentionOptions,
-  SlaApi,
-  SlaListener,
-  SlaWatchOptions,
-} from '../record/index.js';
+import type { ConsentApi } from '../policy/consent.js';
+import type { ContactsApi } from '../record/contacts-api.js';
+import type { HandoffOptions, HandoffResult } from '../record/handoff.js';
+import type { ConversationsApi, HistoryOptions } from '../record/history.js';
+import type { PrivacyApi } from '../record/privacy-api.js';
+import type { Controller, HistoryEntry } from '../record/record-entries.js';
+import type { RetentionOptions } from '../record/retention.js';
+import type { SlaApi } from '../record/sla-api.js';
+import type { SlaListener, SlaWatchOptions } from '../record/sla-watch.js';
 import type { DeadLetter, Store } from '../store/store.js';
 import type { GatewayHealth } from './health.js';
 import type { GatewayListener } from './observe.js';

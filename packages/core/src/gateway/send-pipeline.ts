@@ -1,14 +1,14 @@
 import type { ChannelAdapter } from '../adapter.js';
-import { fitContent } from '../content/index.js';
+import { fitContent } from '../content/fit-content.js';
 import { LoketError, loketMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import { type OutboundMessage, outboundMessageSchema, type SendOptions, type SendReceipt } from '../model/outbound.js';
-import type { Policy } from '../policy/index.js';
+import type { Policy } from '../policy/policy.js';
 import type { Recorder } from '../record/recorder.js';
 import { sendAuthor } from '../record/send-author.js';
 import type { Store } from '../store/store.js';
-import type { Pacer } from '../transport/index.js';
+import type { Pacer } from '../transport/pacer.js';
 import { callAdapter, logOnce } from './call-adapter.js';
 
 /** What the send pipeline needs. */

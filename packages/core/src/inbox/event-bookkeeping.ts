@@ -1,6 +1,6 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { InboundEvent, MessageEvent } from '../model/events.js';
-import { matchNumberedChoice } from '../content/index.js';
+import { matchNumberedChoice } from '../content/numbered-choice.js';
 import { logOnce } from '../gateway/call-adapter.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 

@@ -2,7 +2,8 @@ import type { ChannelAdapter, WebhookRequest } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
 import { adapterError, logOnce } from '../gateway/call-adapter.js';
 import { conversationKey } from '../model/conversation.js';
-import { type InboundEvent, inboundEventSchema } from '../model/events.js';
+import { inboundEventSchema } from '../model/event-schema.js';
+import type { InboundEvent } from '../model/events.js';
 import type { LeasedItem } from '../store/store.js';
 
 /** The request an adapter parses, rebuilt from what the inbox kept. */

@@ -2,7 +2,7 @@ import type { ChannelAdapter } from '../adapter.js';
 import type { Logger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import type { InboundEvent, MessageEvent } from '../model/events.js';
-import type { Policy } from '../policy/index.js';
+import type { Policy } from '../policy/policy.js';
 import type { Store } from '../store/store.js';
 
 /** Handler retries: exponential backoff with jitter, capped. */

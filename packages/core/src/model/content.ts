@@ -1,156 +1,227 @@
-import { z } from 'zod';
+// The content a message carries, as named interfaces a user can read in a hover. The zod schemas in
+// content-schema.ts validate the same shapes; schema-check.ts fails the build when the two drift apart.
 
-/** Where media lives: a platform id, a URL, or bytes to upload (outbound). */
-export const mediaSchema = z.object({
-  id: z.string().optional(),
-  url: z.string().optional(),
-  data: z.instanceof(Uint8Array).optional(),
-  mimeType: z.string().optional(),
-  size: z.number().int().nonnegative().optional(),
-  filename: z.string().optional(),
-  sha256: z.string().optional(),
-});
-/** A media reference. Outbound, exactly one of `id`, `url` or `data` is used (in that order of preference). */
-export type Media = z.infer<typeof mediaSchema>;
-
-export const textContentSchema = z.object({
-  type: z.literal('text'),
-  text: z.string(),
-  previewUrl: z.boolean().optional(),
-});
-
-const mediaKinds = ['image', 'video', 'audio', 'file', 'sticker'] as const;
 /** The media content kinds. */
-export type MediaKind = (typeof mediaKinds)[number];
-export const mediaKindSchema = z.enum(mediaKinds);
+export type MediaKind = 'image' | 'video' | 'audio' | 'file' | 'sticker';
 
-export const mediaContentSchema = z.object({
-  type: mediaKindSchema,
-  media: mediaSchema,
-  caption: z.string().optional(),
+/** A media reference. Outbound, exactly one of `id`, `url` or `data` is used (in that order of preference). */
+export interface Media {
+  /** The platform's media id (inbound, or uploaded earlier). */
+  id?: string;
+  /** A public URL the platform fetches. */
+  url?: string;
+  /** Bytes to upload (outbound). */
+  data?: Uint8Array<ArrayBuffer>;
+  mimeType?: string;
+  /** Size in bytes. */
+  size?: number;
+  filename?: string;
+  /** The platform's checksum, where it sends one. */
+  sha256?: string;
+}
+
+/** Plain text. */
+export interface TextContent {
+  type: 'text';
+  text: string;
+  /** Ask the platform to show a preview of the first link (WhatsApp). */
+  previewUrl?: boolean;
+}
+
+/** An image, video, audio clip, file or sticker; `K` narrows the kind. */
+export interface MediaContent<K extends MediaKind = MediaKind> {
+  type: K;
+  media: Media;
+  caption?: string;
   /** Audio only: a voice note. */
-  voice: z.boolean().optional(),
-});
+  voice?: boolean;
+}
+/** An image. */
+export type ImageContent = MediaContent<'image'>;
+/** A video. */
+export type VideoContent = MediaContent<'video'>;
+/** An audio clip or (with `voice`) a voice note. */
+export type AudioContent = MediaContent<'audio'>;
+/** A document or any other file. */
+export type FileContent = MediaContent<'file'>;
+/** A sticker. */
+export type StickerContent = MediaContent<'sticker'>;
 
-export const locationContentSchema = z.object({
-  type: z.literal('location'),
-  latitude: z.number(),
-  longitude: z.number(),
-  name: z.string().optional(),
-  address: z.string().optional(),
-});
+/** A place on the map. */
+export interface LocationContent {
+  type: 'location';
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
 
+/** A phone number on a contact card. */
+export interface ContactPhone {
+  phone: string;
+  /** `CELL`, `WORK`, … as the platform labels it. */
+  type?: string;
+  /** The number's WhatsApp id, when it has one. */
+  waId?: string;
+}
+/** An email address on a contact card. */
+export interface ContactEmail {
+  email: string;
+  type?: string;
+}
 /** One contact card (a vCard's essentials); platform extras stay in the event's `raw`. */
-export const contactCardSchema = z.object({
-  name: z.string(),
-  phones: z.array(z.object({ phone: z.string(), type: z.string().optional(), waId: z.string().optional() })).optional(),
-  emails: z.array(z.object({ email: z.string(), type: z.string().optional() })).optional(),
-  organization: z.string().optional(),
-  urls: z.array(z.string()).optional(),
-});
-export type ContactCard = z.infer<typeof contactCardSchema>;
-export const contactsContentSchema = z.object({ type: z.literal('contacts'), contacts: z.array(contactCardSchema) });
+export interface ContactCard {
+  name: string;
+  phones?: ContactPhone[];
+  emails?: ContactEmail[];
+  organization?: string;
+  urls?: string[];
+}
+/** One or more contact cards. */
+export interface ContactsContent {
+  type: 'contacts';
+  contacts: ContactCard[];
+}
 
 /** The user picked a button, list row, quick reply or postback (or answered a numbered menu). */
-export const choiceContentSchema = z.object({
-  type: z.literal('choice'),
-  id: z.string(),
-  title: z.string().optional(),
+export interface ChoiceContent {
+  type: 'choice';
+  /** The `id` of the button or row that was picked. */
+  id: string;
+  title?: string;
   /** Extra data some platforms attach (a Flow's response, a row description). */
-  data: z.record(z.string(), z.unknown()).optional(),
-});
+  data?: Record<string, unknown>;
+}
 
-export const replyButtonSchema = z.object({ id: z.string().min(1), title: z.string().min(1) });
-export const urlButtonSchema = z.object({ url: z.string().url(), title: z.string().min(1) });
-export const buttonSchema = z.union([replyButtonSchema, urlButtonSchema]);
+/** A button that answers with a `choice` carrying its `id`. */
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+/** A button that opens a link. */
+export interface UrlButton {
+  url: string;
+  title: string;
+}
 /** A reply button (`id`) or a link button (`url`). */
-export type Button = z.infer<typeof buttonSchema>;
+export type Button = ReplyButton | UrlButton;
 
-export const buttonsContentSchema = z.object({
-  type: z.literal('buttons'),
-  text: z.string().min(1),
-  buttons: z.array(buttonSchema).min(1),
+/** A text with buttons under it (outbound). */
+export interface ButtonsContent {
+  type: 'buttons';
+  text: string;
+  /** At least one. */
+  buttons: Button[];
   /** How the choices are shown: reply buttons (default) or quick replies (Messenger, Instagram). */
-  style: z.enum(['buttons', 'quickReplies']).optional(),
-});
+  style?: 'buttons' | 'quickReplies';
+}
 
-export const listRowSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  description: z.string().optional(),
-});
-export const listContentSchema = z.object({
-  type: z.literal('list'),
-  text: z.string().min(1),
-  button: z.string().min(1),
-  sections: z.array(z.object({ title: z.string().optional(), rows: z.array(listRowSchema).min(1) })).min(1),
-});
+/** One row of a list menu. */
+export interface ListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+/** A titled group of rows in a list menu. */
+export interface ListSection {
+  title?: string;
+  /** At least one. */
+  rows: ListRow[];
+}
+/** A menu of rows behind a button (outbound; WhatsApp list message). */
+export interface ListContent {
+  type: 'list';
+  text: string;
+  /** The label of the button that opens the menu. */
+  button: string;
+  /** At least one. */
+  sections: ListSection[];
+}
 
-export const cardSchema = z.object({
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  imageUrl: z.string().optional(),
-  buttons: z.array(buttonSchema).optional(),
-});
-export const cardsContentSchema = z.object({ type: z.literal('cards'), cards: z.array(cardSchema).min(1) });
+/** One card of a carousel. */
+export interface Card {
+  title: string;
+  subtitle?: string;
+  imageUrl?: string;
+  buttons?: Button[];
+}
+/** A carousel of cards (outbound; generic template). */
+export interface CardsContent {
+  type: 'cards';
+  /** At least one. */
+  cards: Card[];
+}
 
 /** A template parameter: plain text, or a typed value in the platform's own shape. */
-export const templateParameterSchema = z.union([z.string(), z.record(z.string(), z.unknown())]);
-export const templateContentSchema = z.object({
-  type: z.literal('template'),
-  name: z.string().min(1),
-  language: z.string().min(1),
-  /** Body parameters (array, positional), named parameters (record), or full platform components. */
-  parameters: z
-    .union([
-      z.array(templateParameterSchema),
-      z.record(z.string(), templateParameterSchema),
-      z.object({ components: z.array(z.record(z.string(), z.unknown())) }),
-    ])
-    .optional(),
-});
+export type TemplateParameter = string | Record<string, unknown>;
+/** Body parameters (array, positional), named parameters (record), or full platform components. */
+export type TemplateParameters =
+  | TemplateParameter[]
+  | Record<string, TemplateParameter>
+  | { components: Record<string, unknown>[] };
+/** A pre-approved message template (outbound; WhatsApp). */
+export interface TemplateContent {
+  type: 'template';
+  name: string;
+  /** The template's language code, e.g. `en_US`. */
+  language: string;
+  parameters?: TemplateParameters;
+}
 
-/** An order from a catalog (WhatsApp), inbound. */
-export const orderContentSchema = z.object({
-  type: z.literal('order'),
-  catalogId: z.string(),
-  text: z.string().optional(),
-  items: z.array(
-    z.object({
-      productId: z.string(),
-      quantity: z.number(),
-      price: z.number().optional(),
-      currency: z.string().optional(),
-    }),
-  ),
-});
+/** One line of an order. */
+export interface OrderItem {
+  productId: string;
+  quantity: number;
+  price?: number;
+  currency?: string;
+}
+/** An order from a catalog (inbound; WhatsApp). */
+export interface OrderContent {
+  type: 'order';
+  catalogId: string;
+  text?: string;
+  items: OrderItem[];
+}
 
-export const reactionContentSchema = z.object({
-  type: z.literal('reaction'),
-  messageId: z.string().min(1),
-  emoji: z.string().nullable(),
-});
-export const typingContentSchema = z.object({ type: z.literal('typing'), on: z.boolean().optional() });
-export const readContentSchema = z.object({ type: z.literal('read'), messageId: z.string().min(1) });
+/** A reaction to a message (outbound). */
+export interface ReactionContent {
+  type: 'reaction';
+  /** The platform id of the message reacted to. */
+  messageId: string;
+  /** `null` removes the reaction. */
+  emoji: string | null;
+}
+/** A typing indicator (outbound). */
+export interface TypingContent {
+  type: 'typing';
+  /** `false` stops it where the platform allows; default `true`. */
+  on?: boolean;
+}
+/** Marks a message as read (outbound). */
+export interface ReadContent {
+  type: 'read';
+  messageId: string;
+}
 
-/** Every kind of content, inbound and outbound. */
-export const contentSchema = z.discriminatedUnion('type', [
-  textContentSchema,
-  mediaContentSchema,
-  locationContentSchema,
-  contactsContentSchema,
-  choiceContentSchema,
-  buttonsContentSchema,
-  listContentSchema,
-  cardsContentSchema,
-  templateContentSchema,
-  orderContentSchema,
-  reactionContentSchema,
-  typingContentSchema,
-  readContentSchema,
-]);
 /** Content of a message, inbound or outbound. */
-export type Content = z.infer<typeof contentSchema>;
+export type Content =
+  | TextContent
+  | ImageContent
+  | VideoContent
+  | AudioContent
+  | FileContent
+  | StickerContent
+  | LocationContent
+  | ContactsContent
+  | ChoiceContent
+  | ButtonsContent
+  | ListContent
+  | CardsContent
+  | TemplateContent
+  | OrderContent
+  | ReactionContent
+  | TypingContent
+  | ReadContent;
 /** The `type` of a Content. */
 export type ContentType = Content['type'];
 /** The Content variant with the given `type`. */

@@ -1,110 +1,137 @@
-import { z } from 'zod';
-import { contentSchema } from './content.js';
-import { channelIdSchema, conversationRefSchema } from './conversation.js';
+// The normalized inbound events, as named interfaces a user can read in a hover. The zod schemas in
+// event-schema.ts validate the same shapes; schema-check.ts fails the build when the two drift apart.
+import type { Content } from './content.js';
+import type { ChannelId, ConversationRef } from './conversation.js';
 
-const base = {
+/** What every inbound event carries. */
+export interface EventBase {
   /** Stable across redeliveries: the dedupe key. */
-  id: z.string().min(1),
-  channel: channelIdSchema,
-  conversation: conversationRefSchema,
+  id: string;
+  channel: ChannelId;
+  conversation: ConversationRef;
   /** Milliseconds since the epoch. */
-  timestamp: z.number(),
+  timestamp: number;
   /** The platform's fragment, untouched. */
-  raw: z.unknown(),
-};
+  raw: unknown;
+}
 
-export const referralSchema = z.object({
-  source: z.string(),
-  ref: z.string().optional(),
-  adId: z.string().optional(),
-  url: z.string().optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
+/** Who sent a message or reaction: the customer's id on the channel, and a display name when the platform gives one. */
+export interface EventSender {
+  id: string;
+  name?: string;
+}
+
 /** Where a customer came from (an ad, a short link, a QR code). */
-export type Referral = z.infer<typeof referralSchema>;
+export interface Referral {
+  source: string;
+  ref?: string;
+  adId?: string;
+  url?: string;
+  data?: Record<string, unknown>;
+}
 
-export const messageEventSchema = z.object({
-  ...base,
-  type: z.literal('message'),
-  messageId: z.string(),
-  from: z.object({ id: z.string(), name: z.string().optional() }),
-  content: contentSchema,
-  replyTo: z.string().optional(),
-  referral: referralSchema.optional(),
+/** The customer sent a message (a pick from buttons, a list or a postback arrives as `content.type: 'choice'`). */
+export interface MessageEvent extends EventBase {
+  type: 'message';
+  messageId: string;
+  from: EventSender;
+  content: Content;
+  /** The platform id of the message this one quotes. */
+  replyTo?: string;
+  referral?: Referral;
   /** Set when a numbered text answer was mapped to a `choice`, or a message was edited/forwarded. */
-  meta: z.record(z.string(), z.unknown()).optional(),
-});
-export const reactionEventSchema = z.object({
-  ...base,
-  type: z.literal('reaction'),
-  messageId: z.string(),
-  emoji: z.string().nullable(),
-  from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-});
-export const sendStatusSchema = z.enum(['sent', 'delivered', 'read', 'failed']);
-/** What the platform says happened to a message we sent. */
-export type SendStatus = z.infer<typeof sendStatusSchema>;
-export const statusErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  platformCode: z.union([z.string(), z.number()]),
-});
-export const statusEventSchema = z.object({
-  ...base,
-  type: z.literal('status'),
-  messageId: z.string(),
-  status: sendStatusSchema,
-  error: statusErrorSchema.optional(),
-});
-export const consentEventSchema = z.object({
-  ...base,
-  type: z.literal('consent'),
-  consent: z.enum(['granted', 'revoked']),
-  topic: z.string().optional(),
-  token: z.string().optional(),
-});
-export const readEventSchema = z.object({ ...base, type: z.literal('read'), upTo: z.union([z.string(), z.number()]) });
-export const typingEventSchema = z.object({ ...base, type: z.literal('typing') });
-export const referralEventSchema = z.object({
-  ...base,
-  type: z.literal('referral'),
-  source: z.string(),
-  ref: z.string().optional(),
-  adId: z.string().optional(),
-});
-export const echoEventSchema = z.object({
-  ...base,
-  type: z.literal('echo'),
-  messageId: z.string(),
-  content: contentSchema,
-});
-export const handoverEventSchema = z.object({
-  ...base,
-  type: z.literal('handover'),
-  action: z.string(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-});
-export const unsupportedEventSchema = z.object({ ...base, type: z.literal('unsupported'), reason: z.string() });
+  meta?: Record<string, unknown>;
+}
 
-/** Every normalized inbound event. */
-export const inboundEventSchema = z.discriminatedUnion('type', [
-  messageEventSchema,
-  reactionEventSchema,
-  statusEventSchema,
-  consentEventSchema,
-  readEventSchema,
-  typingEventSchema,
-  referralEventSchema,
-  echoEventSchema,
-  handoverEventSchema,
-  unsupportedEventSchema,
-]);
+/** The customer reacted to a message, or removed a reaction (`emoji: null`). */
+export interface ReactionEvent extends EventBase {
+  type: 'reaction';
+  /** The message reacted to. */
+  messageId: string;
+  emoji: string | null;
+  from?: EventSender;
+}
+
+/** What the platform says happened to a message we sent. */
+export type SendStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Why a sent message failed, mapped onto Loket's codes with the platform's own code beside it. */
+export interface StatusError {
+  code: string;
+  message: string;
+  platformCode: string | number;
+}
+
+/** A message we sent was sent, delivered, read or failed. */
+export interface StatusEvent extends EventBase {
+  type: 'status';
+  messageId: string;
+  status: SendStatus;
+  error?: StatusError;
+}
+
+/** The customer opted in or out (of a topic, where the platform has them). */
+export interface ConsentEvent extends EventBase {
+  type: 'consent';
+  consent: 'granted' | 'revoked';
+  topic?: string;
+  /** The platform's token for the opt-in (Messenger marketing messages). */
+  token?: string;
+}
+
+/** The customer read our messages up to a message id or a watermark timestamp. */
+export interface ReadEvent extends EventBase {
+  type: 'read';
+  upTo: string | number;
+}
+
+/** The customer is typing. */
+export interface TypingEvent extends EventBase {
+  type: 'typing';
+}
+
+/** The customer arrived from an ad, link or QR code without sending a message. */
+export interface ReferralEvent extends EventBase {
+  type: 'referral';
+  source: string;
+  ref?: string;
+  adId?: string;
+}
+
+/** A message the business sent from elsewhere (another app, the platform's inbox). */
+export interface EchoEvent extends EventBase {
+  type: 'echo';
+  messageId: string;
+  content: Content;
+}
+
+/** Control of the conversation moved between apps (thread control, handover protocol). */
+export interface HandoverEvent extends EventBase {
+  type: 'handover';
+  action: string;
+  from?: string;
+  to?: string;
+}
+
+/** Anything not modelled; `raw` keeps it all. */
+export interface UnsupportedEvent extends EventBase {
+  type: 'unsupported';
+  reason: string;
+}
+
 /** A normalized inbound event. */
-export type InboundEvent = z.infer<typeof inboundEventSchema>;
+export type InboundEvent =
+  | MessageEvent
+  | ReactionEvent
+  | StatusEvent
+  | ConsentEvent
+  | ReadEvent
+  | TypingEvent
+  | ReferralEvent
+  | EchoEvent
+  | HandoverEvent
+  | UnsupportedEvent;
 /** The `type` of an InboundEvent. */
 export type InboundEventType = InboundEvent['type'];
 /** The InboundEvent variant with the given `type`. */
 export type EventOf<T extends InboundEventType> = Extract<InboundEvent, { type: T }>;
-export type MessageEvent = EventOf<'message'>;
-export type StatusEvent = EventOf<'status'>;

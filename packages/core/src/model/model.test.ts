@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError } from '../errors.js';
-import { contentSchema, conversationKey, inboundEventSchema } from './index.js';
+import { contentSchema } from './content-schema.js';
+import { conversationKey } from './conversation.js';
+import { inboundEventSchema } from './event-schema.js';
 
 describe('model', () => {
   it('parses a message event and keys its conversation', () => {

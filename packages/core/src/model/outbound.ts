@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { type Content, contentSchema } from './content.js';
-import { conversationRefSchema } from './conversation.js';
+import type { Content } from './content.js';
+import { contentSchema } from './content-schema.js';
+import { type ConversationRef, conversationRefSchema } from './conversation.js';
 
 /** One message to send. */
 export const outboundMessageSchema = z.object({
@@ -20,8 +21,31 @@ export const outboundMessageSchema = z.object({
    */
   author: z.object({ kind: z.enum(['agent', 'bot', 'system']), id: z.string().optional() }).optional(),
 });
+/** Who writes an outbound message. */
+export interface OutboundAuthor {
+  kind: 'agent' | 'bot' | 'system';
+  /** Which agent or bot. */
+  id?: string;
+}
+
 /** One message to send. */
-export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+export interface OutboundMessage {
+  to: ConversationRef;
+  content: Content;
+  /** The platform id of the message this one quotes. */
+  replyTo?: string;
+  /** Messenger/Instagram: a human agent's reply, allowed up to 7 days after the customer's last message. */
+  tag?: 'human_agent';
+  /** Consent topic, for business-initiated messages (WhatsApp templates, broadcasts). */
+  topic?: string;
+  /** Opaque data the platform echoes back on status callbacks, where it supports that. */
+  metadata?: string;
+  /**
+   * Who writes it, for the record and channels that show it: `ctx.reply` / `ctx.send` default to `bot`; absent on
+   * `gateway.send` means a human `agent`.
+   */
+  author?: OutboundAuthor;
+}
 
 /** Content as the sending calls take it: a plain string is short for `{ type: 'text', text }`. */
 export type ContentInput = Content | string;
@@ -50,8 +74,18 @@ export const sendReceiptSchema = z.object({
   /** When one message had to be sent as several (long text split), the ids of all parts. */
   messageIds: z.array(z.string()).optional(),
 });
-/** The platform accepted a message. */
-export type SendReceipt = z.infer<typeof sendReceiptSchema>;
+/** The platform accepted a message (delivery comes later, as `status` events). */
+export interface SendReceipt {
+  /** The platform's id of the message (of its first part, when it was split). */
+  messageId: string;
+  conversation: ConversationRef;
+  /** Milliseconds since the epoch. */
+  acceptedAt: number;
+  /** The content was changed to fit the channel (buttons became a list, a long text was split, …). */
+  degraded?: boolean;
+  /** When one message had to be sent as several (long text split), the ids of all parts. */
+  messageIds?: string[];
+}
 
 /** Per-send options of `gateway.send`. */
 export interface SendOptions {

@@ -3,7 +3,7 @@ import { backoffDelay } from '../inbox/backoff.js';
 import { startHeartbeat } from '../inbox/heartbeat.js';
 import type { Logger } from '../logger.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
-import type { ConsentApi } from '../policy/index.js';
+import type { ConsentApi } from '../policy/consent.js';
 import type { LeasedJob, OutboxJobStatus, Store } from '../store/store.js';
 import { decodeJob, errorToJson, type JobDetail } from './job-codec.js';
 import type { OutboxSettings } from './outbox-types.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { InboxEntry, Store } from './index.js';
-import { memoryStore } from './index.js';
+import type { InboxEntry, Store } from './store.js';
+import { memoryStore } from './memory-store.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const entry = (body = '{"n":1}', receivedAt = 1): InboxEntry => ({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationRef } from '../model/conversation.js';
-import type { Store } from './index.js';
-import { memoryStore } from './index.js';
+import type { Store } from './store.js';
+import { memoryStore } from './memory-store.js';
 
 const ref: ConversationRef = { channel: 'whatsapp', account: '100', user: '316' };
 const other: ConversationRef = { channel: 'whatsapp', account: '100', user: '317' };

@@ -61,7 +61,8 @@ export function parseMessageData(data: Record<string, unknown>): MessageData | u
   return {
     messageId,
     author: { kind: author.kind as Author['kind'], ...(typeof author.id === 'string' ? { id: author.id } : {}) },
-    content: content as Content,
+    // Only `type` is checked here: the widget shows a kind it does not know as its text or `[type]`.
+    content: content as unknown as Content,
     ...(typeof clientMessageId === 'string' ? { clientMessageId } : {}),
     ...(isObject(reactions) ? { reactions: pickReactions(reactions) } : {}),
     ...(isObject(update) && isSeq(update.of) ? { update: { of: update.of, reason: String(update.reason) } } : {}),

@@ -15,22 +15,34 @@ const positiveInt = z.number().int().positive();
 const secret = z.string().min(16, { message: 'must be at least 16 characters' });
 
 const limitsSchema = z.strictObject({
+  /** Largest `POST messages` body (bytes); larger gets 413. Default 64 KiB. */
   messageBytes: positiveInt.optional(),
+  /** Largest WebSocket frame from a client (bytes). Default 64 KiB. */
   frameBytes: positiveInt.optional(),
+  /** Largest attachment upload (bytes), the cap of every kind in `attachments.maxBytes`. Default 10 MiB. */
   attachmentBytes: positiveInt.optional(),
+  /** Messages a minute per credential; more get 429 with `Retry-After`. Default 30. */
   messagesPerMinute: positiveInt.optional(),
+  /** New sessions a minute per IP address; more get 429. Default 10. */
   sessionsPerMinute: positiveInt.optional(),
-  /** Events a stream replays on resume; further behind, it answers `reset` and the client pages. */
+  /** Events a stream replays on resume; further behind, it answers `reset` and the client pages. Default 500. */
   replayMax: positiveInt.optional(),
-  /** Bytes a stream may have queued for a slow client before it is cut off (it resumes). */
+  /** Bytes a stream may have queued for a slow client before it is cut off (it resumes). Default 1 MiB. */
   bufferedBytes: positiveInt.optional(),
 });
 
 /** Options of `webchat({...})`. */
 export const webchatOptionsSchema = z.strictObject({
-  /** The HS256 key the host's backend signs customer tokens with (UTF-8). One key of the rotation. */
+  /**
+   * The HS256 key the host's backend signs customer tokens with (UTF-8, at least 16 characters). One key of the
+   * rotation. Required. The adapter reads no environment variables; `loket dev` takes it from
+   * `WEBCHAT_IDENTITY_SECRET`.
+   */
   identitySecret: secret,
-  /** Browser origins allowed to talk to the web chat (`https://shop.example`); others get 403. */
+  /**
+   * Browser origins allowed to talk to the web chat (`https://shop.example`); others get 403. At least one.
+   * `loket dev` adds `WEBCHAT_ALLOWED_ORIGINS` (comma-separated) to its own origins.
+   */
   allowedOrigins: z.array(z.string().url()).min(1),
   /** The site (the business side of every web chat conversation). Default `'default'`. */
   siteId: z
@@ -39,22 +51,28 @@ export const webchatOptionsSchema = z.strictObject({
     .max(64)
     .regex(/^[A-Za-z0-9._-]+$/)
     .optional(),
-  /** More keys for rotation: a token's `kid` picks one; a token without `kid` may match any. */
+  /**
+   * More keys for rotation, each `{ kid, secret }`: a token's `kid` picks one; a token without `kid` may match any.
+   * Default: none (only `identitySecret`).
+   */
   keys: z.array(z.strictObject({ kid: z.string().min(1), secret })).optional(),
-  /** Refuse messages from anonymous visitors: only customers with a verified token may write. */
+  /** Refuse messages from anonymous visitors: only customers with a verified token may write. Default `false`. */
   requireVerified: z.boolean().optional(),
+  /** Body, frame and upload sizes, rate limits and stream buffers; each has its own default. */
   limits: limitsSchema.optional(),
   /** Heartbeat interval of the streams (ms). Default 20000. */
   heartbeatMs: positiveInt.optional(),
-  /** While open, how soon customers may expect an answer (ms); shown in `availability` events. */
+  /** While open, how soon customers may expect an answer (ms); shown in `availability` events. Default: not shown. */
   expectedReplyMs: positiveInt.optional(),
   /** What customers may upload: MIME types (sniffed from the bytes) and a size cap per kind (bytes). */
   attachments: z
     .strictObject({
+      /** Allowed MIME types, checked against the sniffed bytes. Default `DEFAULT_ATTACHMENT_TYPES`. */
       mimeTypes: z
         .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/))
         .min(1)
         .optional(),
+      /** Size caps per kind (bytes), each at most `limits.attachmentBytes`. Default: `limits.attachmentBytes`. */
       maxBytes: z
         .strictObject({ image: positiveInt, video: positiveInt, audio: positiveInt, file: positiveInt })
         .partial()

@@ -1,3 +1,0 @@
-export * from './backoff.js';
-export * from './inbox-worker.js';
-export * from './worker-types.js';

@@ -1,3 +1,0 @@
-export type { ConsentApi } from './consent.js';
-export * from './policy.js';
-export { DEFAULT_STOP_WORDS } from './stop-words.js';

@@ -1,2 +1,0 @@
-export * from './hmac.js';
-export * from './signature-header.js';

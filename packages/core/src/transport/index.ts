@@ -1,3 +1,0 @@
-export * from './pacer.js';
-export * from './transport.js';
-export * from './shared-pacer.js';
