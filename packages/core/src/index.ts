@@ -7,7 +7,7 @@ export {
   type Pacing,
   type WindowRule,
 } from './model/capabilities.js';
-export { contentSchema } from './model/content-schema.js';
+export { contentSchema, templateContentSchema } from './model/content-schema.js';
 export type {
   AudioContent,
   Button,
@@ -227,7 +227,9 @@ export {
   loggerOptionSchema,
   type OptionsOwner,
   parseAdapterOptions,
+  passHint,
   secretSchema,
+  unknownOptionError,
 } from './options/adapter-options.js';
 export {
   type EnvNames,

@@ -36,6 +36,7 @@ export { metaHandshake } from './meta-handshake.js';
 export {
   type FactoryName,
   type MetaOptions,
+  metaEnvNames,
   metaOptionsSchema,
   metaOptionsShape,
   parseMetaOptions,
