@@ -4,6 +4,10 @@ import { memoryStore as channelsPreludeMemoryStore } from '@loket/core';
 import { whatsapp as channelsPreludeWhatsapp } from '@loket/whatsapp';
 
 export const channels = [
-  channelsPreludeWhatsapp({ appSecret: 'readme-app-secret', verifyToken: 'readme-verify', accessToken: 'readme-token' }),
+  channelsPreludeWhatsapp({
+    appSecret: 'readme-app-secret',
+    verifyToken: 'readme-verify',
+    accessToken: 'readme-token',
+  }),
 ];
 export const store = channelsPreludeMemoryStore();

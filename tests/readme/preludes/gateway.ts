@@ -8,9 +8,20 @@ import { messenger as gatewayPreludeMessenger } from '@loket/messenger';
 import { createEmulator as gatewayPreludeEmulator } from '@loket/testing/kit';
 import { whatsapp as gatewayPreludeWhatsapp } from '@loket/whatsapp';
 
-const gatewayPreludeSecrets = { appSecret: 'readme-app-secret', verifyToken: 'readme-verify', accessToken: 'readme-token' };
-export const emulator = await gatewayPreludeEmulator({ appSecret: gatewayPreludeSecrets.appSecret, autoStatuses: true });
-const gatewayPreludeOptions = { ...gatewayPreludeSecrets, apiBaseUrl: emulator.url, transport: { sleep: async () => {} } };
+const gatewayPreludeSecrets = {
+  appSecret: 'readme-app-secret',
+  verifyToken: 'readme-verify',
+  accessToken: 'readme-token',
+};
+export const emulator = await gatewayPreludeEmulator({
+  appSecret: gatewayPreludeSecrets.appSecret,
+  autoStatuses: true,
+});
+const gatewayPreludeOptions = {
+  ...gatewayPreludeSecrets,
+  apiBaseUrl: emulator.url,
+  transport: { sleep: async () => {} },
+};
 export const gateway = gatewayPreludeCore.createGateway({
   channels: [
     gatewayPreludeWhatsapp(gatewayPreludeOptions),

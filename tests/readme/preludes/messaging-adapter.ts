@@ -2,7 +2,11 @@
 import { metaOptionsSchema as messagingPreludeSchema, parseMetaOptions as messagingPreludeParse } from '@loket/meta';
 import { messenger as messagingPreludeMessenger } from '@loket/messenger';
 
-const messagingPreludeInput = { appSecret: 'readme-app-secret', verifyToken: 'readme-verify', accessToken: 'readme-token' };
+const messagingPreludeInput = {
+  appSecret: 'readme-app-secret',
+  verifyToken: 'readme-verify',
+  accessToken: 'readme-token',
+};
 export const options = messagingPreludeParse(messagingPreludeSchema, messagingPreludeInput, {
   channel: 'messenger',
   factory: 'messenger',

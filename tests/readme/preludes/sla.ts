@@ -8,7 +8,14 @@ import { whatsapp as slaPreludeWhatsapp } from '@loket/whatsapp';
 
 const slaPreludeApi = await slaPreludeEmulator({ appSecret: 'readme-app-secret' });
 const slaPreludeRecorder = slaPreludeGateway({
-  channels: [slaPreludeWhatsapp({ appSecret: 'readme-app-secret', verifyToken: 'v', accessToken: 't', apiBaseUrl: slaPreludeApi.url })],
+  channels: [
+    slaPreludeWhatsapp({
+      appSecret: 'readme-app-secret',
+      verifyToken: 'v',
+      accessToken: 't',
+      apiBaseUrl: slaPreludeApi.url,
+    }),
+  ],
   store: slaPreludeStore(),
   worker: { pollMs: 10 },
 });

@@ -3,10 +3,19 @@
 import { startCaptureServer as xReplayPreludeCapture } from '@loket/testing/kit';
 import { twitterDm as xReplayPreludeTwitterDm } from '@loket/twitter-dm';
 
-const xReplayPreludeApi = await xReplayPreludeCapture({ status: 200, body: { data: { job_id: '1095098195724558337' } } });
+const xReplayPreludeApi = await xReplayPreludeCapture({
+  status: 200,
+  body: { data: { job_id: '1095098195724558337' } },
+});
 export const x = xReplayPreludeTwitterDm({
   consumerSecret: 'readme-consumer-secret',
-  credentials: { kind: 'oauth1', consumerKey: 'ck', consumerSecret: 'readme-consumer-secret', token: 't', tokenSecret: 'ts' },
+  credentials: {
+    kind: 'oauth1',
+    consumerKey: 'ck',
+    consumerSecret: 'readme-consumer-secret',
+    token: 't',
+    tokenSecret: 'ts',
+  },
   bearerToken: 'readme-bearer',
   apiBaseUrl: xReplayPreludeApi.url,
 });

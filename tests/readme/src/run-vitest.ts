@@ -11,7 +11,12 @@ export interface VitestResult {
 }
 
 interface JsonReport {
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
 }
 
 const vitestBin = join(repoRoot, 'node_modules/vitest/vitest.mjs');
@@ -47,7 +52,10 @@ export async function runVitestSnippets(dir: string, files: string[], env: Recor
       const failures = failed.map((t) => `${t.fullName}: ${(t.failureMessages ?? []).join('\n')}`);
       if (file.status !== 'passed' && failures.length === 0) failures.push(file.message || `status ${file.status}`);
       const ran = file.assertionResults.some((t) => t.status === 'passed');
-      results.set(name, { passed: failures.length === 0 && ran, failures: ran ? failures : [...failures, 'no test ran'] });
+      results.set(name, {
+        passed: failures.length === 0 && ran,
+        failures: ran ? failures : [...failures, 'no test ran'],
+      });
     }
   } catch (err) {
     output += `\n[readme] no vitest report: ${String(err)}`;

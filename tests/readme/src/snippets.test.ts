@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +58,8 @@ const available = new Map<Service, Promise<string | undefined>>();
 async function service(need: Service): Promise<string | undefined> {
   if (!available.has(need)) available.set(need, services[need]());
   const url = await available.get(need);
-  if (!url && process.env.CI === 'true') throw new Error(`[readme] ${need} is needed by a README snippet under CI=true`);
+  if (!url && process.env.CI === 'true')
+    throw new Error(`[readme] ${need} is needed by a README snippet under CI=true`);
   return url;
 }
 
@@ -72,56 +73,82 @@ async function needsMet(snippet: Snippet): Promise<Record<string, string> | unde
   return extra;
 }
 
-beforeAll(() => writeSnippets(snippets));
-afterAll(() => rmSync(snippetDir, { recursive: true, force: true }));
+/** tsc over every snippet at once: its output and exit code. */
+function typecheck(): Promise<{ output: string; code: number | null }> {
+  const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+  const child = spawn(process.execPath, [tsc, '-p', join(snippetDir, 'tsconfig.json')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ output, code })));
+}
 
-describe('README snippets', () => {
+/** The vitest snippets whose services answer, run in one vitest process. */
+async function vitestRun() {
+  const files: string[] = [];
+  const vitestEnv = { ...env };
+  for (const s of runnable.filter((s) => s.vitest)) {
+    const extra = await needsMet(s);
+    if (extra) {
+      files.push(s.file);
+      Object.assign(vitestEnv, extra);
+    }
+  }
+  return runVitestSnippets(snippetDir, files, vitestEnv);
+}
+
+// The slow parts (one tsc run, one vitest run over the conformance snippets) start at once, beside the snippet
+// processes; the tests below await them.
+let typechecked: ReturnType<typeof typecheck>;
+let vitested: ReturnType<typeof vitestRun>;
+beforeAll(() => {
+  writeSnippets(snippets);
+  typechecked = typecheck();
+  vitested = vitestRun();
+  // Settled here so a failure is reported by its test, not as an unhandled rejection.
+  vitested.catch(() => undefined);
+});
+afterAll(async () => {
+  await Promise.allSettled([typechecked, vitested]);
+  rmSync(snippetDir, { recursive: true, force: true });
+});
+
+describe.concurrent('README snippets', () => {
   it('are collected from every README', () => {
     expect(snippets.length).toBeGreaterThan(30);
     for (const s of snippets.filter((s) => s.skipRun)) console.log(`[readme] ${s.id}: typecheck only: ${s.skipRun}`);
   });
 
-  it('typecheck (strict, nodenext, against the built packages) in one tsc run', () => {
-    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const run = spawnSync(process.execPath, [tsc, '-p', join(snippetDir, 'tsconfig.json')], { encoding: 'utf8' });
+  it('typecheck (strict, nodenext, against the built packages) in one tsc run', async () => {
+    const { output, code } = await typechecked;
     const byFile = new Map(snippets.map((s) => [s.file, s]));
     // Point each error at the README line it comes from.
-    const errors = run.stdout.replace(/^(?:.*[\\/])?\.snippets[\\/]([^(]+)\((\d+),(\d+)\)/gm, (whole, file, line, col) => {
+    const errors = output.replace(/^(?:.*[\\/])?\.snippets[\\/]([^(]+)\((\d+),(\d+)\)/gm, (whole, file, line, col) => {
       const snippet = byFile.get(file);
       if (!snippet) return whole;
       const at = readmeLine(snippet, Number(line));
-      return at === undefined ? `${snippet.id} (prelude ${snippet.preludes.join(',')}, line ${line})` : `${snippet.readme}:${at}:${col}`;
+      return at === undefined
+        ? `${snippet.id} (prelude ${snippet.preludes.join(',')}, line ${line})`
+        : `${snippet.readme}:${at}:${col}`;
     });
-    expect(errors + run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(errors).toBe('');
+    expect(code).toBe(0);
   });
 
-  const vitestSnippets = runnable.filter((s) => s.vitest);
-  let vitestRun: ReturnType<typeof runVitestSnippets> | undefined;
-  const vitestEnv: Record<string, string> = { ...env };
-  async function vitestResult(snippet: Snippet) {
-    vitestRun ??= (async () => {
-      const files: string[] = [];
-      for (const s of vitestSnippets) {
-        const extra = await needsMet(s);
-        if (extra) {
-          files.push(s.file);
-          Object.assign(vitestEnv, extra);
-        }
-      }
-      return runVitestSnippets(snippetDir, files, vitestEnv);
-    })();
-    const { results, output } = await vitestRun;
-    return { result: results.get(snippet.file), output };
-  }
-
-  describe.concurrent('run', () => {
+  describe('run', () => {
     for (const snippet of runnable) {
       it(snippet.id, async ({ skip }) => {
         const extra = await needsMet(snippet);
         if (!extra) return skip(`needs ${snippet.needs.join(', ')}, which does not answer`);
         if (snippet.vitest) {
-          const { result, output } = await vitestResult(snippet);
+          const { results, output } = await vitested;
+          const result = results.get(snippet.file);
           expect(result, `vitest did not report ${snippet.file}:\n${output}`).toBeDefined();
           expect(result?.failures.join('\n\n')).toBe('');
           expect(result?.passed).toBe(true);

@@ -49,7 +49,8 @@ export function parseAnnotation(text: string | undefined, where: string) {
     } else throw new Error(`${where}: unknown snippet annotation "${part}"`);
   }
   for (const name of result.preludes) {
-    if (!existsSync(join(preludeDir, `${name}.ts`))) throw new Error(`${where}: no prelude tests/readme/preludes/${name}.ts`);
+    if (!existsSync(join(preludeDir, `${name}.ts`)))
+      throw new Error(`${where}: no prelude tests/readme/preludes/${name}.ts`);
   }
   for (const need of result.needs) {
     if (need !== 'redis' && need !== 'postgres') throw new Error(`${where}: unknown service "${need}"`);
