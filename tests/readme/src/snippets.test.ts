@@ -103,17 +103,11 @@ async function vitestRun() {
   return runVitestSnippets(snippetDir, files, vitestEnv);
 }
 
-// The slow parts (one tsc run, one vitest run over the conformance snippets) start at once, beside the snippet
-// processes; the tests below await them.
-let typechecked: ReturnType<typeof typecheck>;
-let vitested: ReturnType<typeof vitestRun>;
-beforeAll(() => {
-  writeSnippets(snippets);
-  typechecked = typecheck();
-  vitested = vitestRun();
-  // Settled here so a failure is reported by its test, not as an unhandled rejection.
-  vitested.catch(() => undefined);
-});
+// The slow parts (one tsc run, one vitest run over the conformance snippets) run once, beside the snippet
+// processes (all tests here are concurrent), started by the first test that needs them.
+let typechecked: ReturnType<typeof typecheck> | undefined;
+let vitested: ReturnType<typeof vitestRun> | undefined;
+beforeAll(() => writeSnippets(snippets));
 afterAll(async () => {
   await Promise.allSettled([typechecked, vitested]);
   rmSync(snippetDir, { recursive: true, force: true });
@@ -126,6 +120,7 @@ describe.concurrent('README snippets', () => {
   });
 
   it('typecheck (strict, nodenext, against the built packages) in one tsc run', async () => {
+    typechecked ??= typecheck();
     const { output, code } = await typechecked;
     const byFile = new Map(snippets.map((s) => [s.file, s]));
     // Point each error at the README line it comes from.
@@ -147,6 +142,7 @@ describe.concurrent('README snippets', () => {
         const extra = await needsMet(snippet);
         if (!extra) return skip(`needs ${snippet.needs.join(', ')}, which does not answer`);
         if (snippet.vitest) {
+          vitested ??= vitestRun();
           const { results, output } = await vitested;
           const result = results.get(snippet.file);
           expect(result, `vitest did not report ${snippet.file}:\n${output}`).toBeDefined();
