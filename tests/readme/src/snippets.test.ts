@@ -162,7 +162,9 @@ describe.concurrent('README snippets', () => {
         } finally {
           rmSync(cwd, { recursive: true, force: true });
           await database?.drop();
-          if (extra.REDIS_URL && /keyPrefix: 'shop:'/.test(snippet.code)) await deleteKeys(extra.REDIS_URL, 'shop:');
+          // The README's own prefix, and the prelude's.
+          if (extra.REDIS_URL)
+            for (const prefix of ['shop:', 'readme-snippet:']) await deleteKeys(extra.REDIS_URL, prefix);
         }
       });
     }
