@@ -112,9 +112,10 @@ export function writeSnippets(snippets: Snippet[]): void {
   writeFileSync(join(snippetDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   // The workspace packages' dist files sit outside node_modules (npm links the folders), so vite would inline
   // them and trip over their bare builtin imports ('stream'); load them as Node does for an installed package.
-  // Four workers: the store suites mostly wait (TTLs, a database), so they overlap well even on two cores.
+  // Four workers: the store suites mostly wait (TTLs, a database), so they overlap well even on two cores. One
+  // retry: their real 100 ms TTLs can lapse on a machine this loaded; a broken snippet fails both times.
   const external = '[/\\/packages\\/[^/]+\\/dist\\//]';
-  const test = `{ include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, maxWorkers: 4, server: { deps: { external: ${external} } } }`;
+  const test = `{ include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, maxWorkers: 4, retry: 1, server: { deps: { external: ${external} } } }`;
   writeFileSync(join(snippetDir, 'vitest.config.mjs'), `export default { test: ${test} };\n`);
   for (const snippet of snippets) {
     writeFileSync(join(snippetDir, snippet.file), `// ${snippet.id}\n${snippet.code}`);
