@@ -4,12 +4,14 @@
 import { Server } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
+let listens = 0;
 let listening = 0;
 const listen = Server.prototype.listen;
 Server.prototype.listen = function (this: Server, ...args: unknown[]) {
   const [first] = args;
   if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) args[0] = 0;
   else if (first && typeof first === 'object' && 'port' in first) args[0] = { ...first, port: 0 };
+  listens++;
   this.once('listening', () => {
     listening++;
   });
@@ -19,5 +21,7 @@ Server.prototype.listen = function (this: Server, ...args: unknown[]) {
 const file = process.argv[2];
 if (!file) throw new Error('[readme] child-run: pass the snippet file');
 await import(pathToFileURL(file).href);
+// A `listen()` the snippet did not await is up a moment later (or failed, which shows on stderr).
+for (let i = 0; i < 200 && listening < listens; i++) await new Promise((resolve) => setTimeout(resolve, 10));
 // Disconnect afterwards: an open IPC channel must not be what keeps a finished snippet alive.
 process.send?.({ done: true, listening }, () => process.disconnect());

@@ -159,6 +159,9 @@ describe.concurrent('README snippets', () => {
           expect(result.outcome, report).not.toBe('timeout');
           if (result.outcome === 'exited') expect(result.code, report).toBe(0);
           expect(result.stderr, report).toBe('');
+          // A snippet that starts a server (or a metrics exporter) must have it up by the time its work is done.
+          if (/\.listen\(|new PrometheusExporter\(/.test(snippet.code))
+            expect(result.listening, report).toBeGreaterThan(0);
         } finally {
           rmSync(cwd, { recursive: true, force: true });
           await database?.drop();
