@@ -21,6 +21,6 @@ export * from './messaging-parse-context.js';
 export * from './messaging-send.js';
 export * from './messaging-send-body.js';
 export * from './messaging-upload.js';
-export * from './messaging-walk.js';
+export * from './messaging-parse.js';
 export * from './messaging-webhook-schema.js';
 export * from './messaging-thread-control.js';

@@ -15,7 +15,7 @@ import type { MessagingOptions } from './messaging-options.js';
 import type { MessagingBodyOptions } from './messaging-send-body.js';
 import { sendMessagingMessage } from './messaging-send.js';
 import { type AttachmentUpload, uploadMessagingAttachment } from './messaging-upload.js';
-import { parseMessagingWebhook } from './messaging-walk.js';
+import { parseMessagingWebhook } from './messaging-parse.js';
 
 /** What makes a Messenger Platform product different from another (Messenger, Instagram). */
 export interface MessagingProduct extends Omit<MessagingBodyOptions, 'channel'> {
