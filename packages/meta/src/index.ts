@@ -7,6 +7,7 @@ export * from './graph-retry-after.js';
 export * from './graph-sending-account.js';
 export * from './graph-transport.js';
 export * from './graph-url.js';
+export * from './meta-adapter-base.js';
 export * from './meta-handshake.js';
 export * from './meta-options.js';
 export * from './meta-signature.js';
