@@ -35,6 +35,14 @@ export interface LoketErrorOptions {
   cause?: unknown;
 }
 
+/** Options of {@link LoketError.wrap}. */
+export interface LoketWrapOptions {
+  /** The code of the new error; the wrapped LoketError's own code when omitted. */
+  code?: LoketErrorCode;
+  /** The source named in the new message; the wrapped error's channel when omitted. */
+  channel?: string;
+}
+
 const BRAND = Symbol.for('loket.error');
 const RETRYABLE_BY_DEFAULT: ReadonlySet<LoketErrorCode> = new Set(['RATE_LIMITED', 'NETWORK', 'PLATFORM_ERROR']);
 
@@ -77,6 +85,29 @@ export class LoketError extends Error {
     return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
   }
 
+  /**
+   * A new error that says `context` before what `err` said, keeping its code (unless `options.code` names another),
+   * `retryable`, `platformCode` and `retryAfterMs`, with `err` as the cause. The message carries one
+   * `[loket] [channel]` prefix: the wrapped error's own is dropped, never stacked. Anything that is not a
+   * LoketError is wrapped with `options.code` (default `PLATFORM_ERROR`) and that code's default `retryable`.
+   *
+   * @example
+   * catch (err) { throw LoketError.wrap(err, `could not upload ${mimeType} media`, { code: 'MEDIA_ERROR', channel }) }
+   * // [loket] [whatsapp] could not upload image/png media: Graph API error 100/33 (HTTP 400): …
+   */
+  static wrap(err: unknown, context: string, options: LoketWrapOptions = {}): LoketError {
+    const from = LoketError.is(err) ? err : undefined;
+    const channel = options.channel ?? from?.channel;
+    const code = options.code ?? from?.code ?? 'PLATFORM_ERROR';
+    return new LoketError(code, loketMessage(channel, `${context}: ${reasonOf(err)}`), {
+      channel,
+      cause: err,
+      retryable: from?.retryable,
+      platformCode: from?.platformCode,
+      retryAfterMs: from?.retryAfterMs,
+    });
+  }
+
   /** A JSON-safe view, for logs and HTTP answers. */
   toJSON(): Record<string, unknown> {
     return {
@@ -102,4 +133,14 @@ export function toLoketError(err: unknown, fallback: LoketErrorCode, source?: st
   if (LoketError.is(err)) return err;
   const text = err instanceof Error ? err.message : String(err);
   return new LoketError(fallback, loketMessage(source, text), { cause: err, channel: source });
+}
+
+/** What an error said, without the `[loket] [channel]` prefix it was built with (so wrapping never stacks them). */
+function reasonOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const channel = LoketError.is(err) ? err.channel : undefined;
+  for (const prefix of [loketMessage(channel, ''), loketMessage(undefined, '')]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
 }

@@ -246,9 +246,10 @@ export { eventId, fragmentHash } from './options/stable-id.js';
 export { closestName, didYouMean, unknownOption } from './options/unknown-options.js';
 export { BODY_ALREADY_READ, type BodyReader } from './gateway/body-already-read.js';
 export { formatOpening } from './hours/format-opening.js';
-export { bytesEqual, type HmacAlgorithm, hmacDigest } from './signature/hmac.js';
+export { bytesEqual, type HmacAlgorithm, hmacDigest, sameSecret } from './signature/hmac.js';
 export {
   type DigestEncoding,
+  describeHeaderValue,
   type ReadSignature,
   readSignatureHeader,
   type SignatureFormat,

@@ -2,7 +2,10 @@
 export { graphErrorDetails, type GraphErrorEnvelope } from './graph-error-envelope.js';
 export { genericGraphRule, type GraphErrorRule, type GraphErrorTable, httpStatusRule } from './graph-error-rules.js';
 export { classifyGraphError, type GraphErrorResponse, graphPlatformCode, mapGraphError } from './graph-error.js';
+export { graphMediaError } from './graph-media-error.js';
+export { expectGraphResponse } from './graph-response.js';
 export { graphRetryAfterMs } from './graph-retry-after.js';
+export { type SendingAccountOptions, sendingAccount } from './graph-sending-account.js';
 export { createGraphTransport, type GraphTransportOptions } from './graph-transport.js';
 export {
   DEFAULT_GRAPH_BASE_URL,
@@ -25,13 +28,14 @@ export {
   threadControlHandover,
 } from './messaging-thread-control.js';
 export { type AttachmentUpload, uploadMessagingAttachment } from './messaging-upload.js';
-export { type MessagingWebhookOptions, parseMessagingWebhook } from './messaging-walk.js';
+export { type MessagingWebhookOptions, parseMessagingWebhook } from './messaging-parse.js';
 export type {
   MessagingAttachment,
   MessagingItem,
   MessagingMessage,
   MessagingReferral,
 } from './messaging-webhook-schema.js';
+export { createMetaAdapterBase, type MetaAdapterBase, type MetaAdapterOptions } from './meta-adapter-base.js';
 export { metaHandshake } from './meta-handshake.js';
 export {
   type FactoryName,
@@ -42,4 +46,5 @@ export {
   parseMetaOptions,
 } from './meta-options.js';
 export { META_SIGNATURE_HEADER, verifyMetaSignature } from './meta-signature.js';
+export { readMetaWebhookJson } from './meta-webhook-json.js';
 export { canonicalJson, stableHash, stableId } from './stable-id.js';

@@ -1,21 +1,11 @@
-import {
-  type Capabilities,
-  type ChannelAdapter,
-  type ChannelId,
-  declareSecrets,
-  refuseUndeclared,
-  safeLogger,
-  type Transport,
-} from '@loket/core';
-import { createGraphTransport } from './graph-transport.js';
+import { type Capabilities, type ChannelAdapter, type ChannelId, refuseUndeclared, type Transport } from '@loket/core';
 import type { GraphErrorTable } from './graph-error-rules.js';
-import { metaHandshake } from './meta-handshake.js';
-import { verifyMetaSignature } from './meta-signature.js';
+import { createMetaAdapterBase } from './meta-adapter-base.js';
 import type { MessagingOptions } from './messaging-options.js';
 import type { MessagingBodyOptions } from './messaging-send-body.js';
 import { sendMessagingMessage } from './messaging-send.js';
 import { type AttachmentUpload, uploadMessagingAttachment } from './messaging-upload.js';
-import { parseMessagingWebhook } from './messaging-walk.js';
+import { parseMessagingWebhook } from './messaging-parse.js';
 
 /** What makes a Messenger Platform product different from another (Messenger, Instagram). */
 export interface MessagingProduct extends Omit<MessagingBodyOptions, 'channel'> {
@@ -50,24 +40,14 @@ export interface MessagingAdapter extends ChannelAdapter {
  */
 export function createMessagingAdapter(options: MessagingOptions, product: MessagingProduct): MessagingAdapter {
   const { channel } = product;
-  declareSecrets(options.appSecret, options.verifyToken, options.accessToken);
-  const logger = safeLogger(options.logger);
-  const graph = createGraphTransport({
-    channel,
-    accessToken: options.accessToken,
-    apiBaseUrl: options.apiBaseUrl ?? product.defaultBaseUrl,
-    graphVersion: options.graphVersion,
-    errors: product.errors,
-    ...options.transport,
-    logger,
-  });
+  const { graph, logger, handshake, verify } = createMetaAdapterBase(options, product);
   const deps = { ...product, graph, now: options.now ?? Date.now };
   return {
     channel,
     capabilities: product.capabilities,
     graph,
-    handshake: (req) => metaHandshake(req, options.verifyToken),
-    verify: (req) => verifyMetaSignature(req, options.appSecret, channel),
+    handshake,
+    verify,
     parse: (req) => parseMessagingWebhook(req.body, { channel, objects: product.objects, logger }),
     async send(message) {
       refuseUndeclared(message, product.capabilities, channel);

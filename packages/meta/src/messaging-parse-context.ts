@@ -1,4 +1,5 @@
 import type { ChannelId, ConversationRef, EventOf, InboundEvent } from '@loket/core';
+import type { MessagingItem } from './messaging-webhook-schema.js';
 import { stableHash } from './stable-id.js';
 
 /** What the items of one entry share: the channel, the business account (`entry.id`) and the entry's time. */
@@ -8,6 +9,15 @@ export interface MessagingContext {
   account: string;
   /** `entry.time`, used when an item carries no `timestamp` of its own (0 when unknown). */
   time: number;
+}
+
+/** Who the customer of an item is, when it was, and its untouched fragment. */
+export interface ItemFacts {
+  item: MessagingItem;
+  /** The customer: the sender, or the recipient of an echo; `*` when there is none. */
+  user: string;
+  timestamp: number;
+  raw: unknown;
 }
 
 /** The fields every event has, before its type. */

@@ -1,7 +1,7 @@
 import type { InboundEvent } from '@loket/core';
-import type { ItemFacts } from './messaging-parse-item.js';
 import {
   compactFields,
+  type ItemFacts,
   type MessagingContext,
   messagingBase,
   messagingUnsupported,

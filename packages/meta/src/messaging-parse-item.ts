@@ -9,17 +9,8 @@ import {
 } from './messaging-parse-events.js';
 import { parseHandover } from './messaging-parse-handover.js';
 import { parseMessage, parseMessageEdit, parsePostback } from './messaging-parse-message.js';
-import { type MessagingContext, messagingUnsupported } from './messaging-parse-context.js';
-import { type MessagingItem, messagingItemSchema } from './messaging-webhook-schema.js';
-
-/** Who the customer of an item is, when it was, and its untouched fragment. */
-export interface ItemFacts {
-  item: MessagingItem;
-  /** The customer: the sender, or the recipient of an echo; `*` when there is none. */
-  user: string;
-  timestamp: number;
-  raw: unknown;
-}
+import { type ItemFacts, type MessagingContext, messagingUnsupported } from './messaging-parse-context.js';
+import { messagingItemSchema } from './messaging-webhook-schema.js';
 
 type ItemParser = (payload: unknown, facts: ItemFacts, ctx: MessagingContext) => InboundEvent | InboundEvent[];
 

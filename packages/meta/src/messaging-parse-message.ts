@@ -1,8 +1,8 @@
 import type { Content, InboundEvent, Referral } from '@loket/core';
 import { attachmentContent } from './messaging-attachments.js';
-import type { ItemFacts } from './messaging-parse-item.js';
 import {
   compactFields,
+  type ItemFacts,
   type MessagingContext,
   messagingBase,
   messagingUnsupported,

@@ -7,6 +7,8 @@ import {
   type Transport,
 } from '@loket/core';
 import { z } from 'zod';
+import { expectGraphResponse } from './graph-response.js';
+import { sendingAccount } from './graph-sending-account.js';
 import { type MessagingBodyOptions, toMessagingBody } from './messaging-send-body.js';
 import { uploadMessagingAttachment } from './messaging-upload.js';
 import { stableId } from './stable-id.js';
@@ -24,13 +26,6 @@ export interface MessagingSendDeps extends MessagingBodyOptions {
 const responseSchema = z
   .object({ recipient_id: z.string().optional(), message_id: z.string().min(1).optional() })
   .loose();
-
-function sendingAccount(message: OutboundMessage, deps: MessagingSendDeps): string {
-  const account = message.to.account && message.to.account !== '*' ? message.to.account : deps.account;
-  if (account) return account;
-  const text = `no account to send from: set to.account or pass ${deps.accountOption} to ${deps.channel}({...})`;
-  throw new LoketError('CONFIG', loketMessage(deps.channel, text), { channel: deps.channel });
-}
 
 /** Media given as bytes is uploaded first and sent by its attachment id. */
 async function withUpload(content: Content, account: string, deps: MessagingSendDeps): Promise<Content> {
@@ -55,15 +50,8 @@ async function withUpload(content: Content, account: string, deps: MessagingSend
 async function post(message: OutboundMessage, account: string, deps: MessagingSendDeps): Promise<string> {
   const body = toMessagingBody(message, deps);
   const res = await deps.graph.request({ method: 'POST', path: `/${account}/messages`, json: body });
-  const parsed = responseSchema.safeParse(res.body);
-  if (!parsed.success) {
-    const text = 'the Graph API accepted the request but answered in an unexpected shape';
-    throw new LoketError('PLATFORM_ERROR', loketMessage(deps.channel, text), {
-      channel: deps.channel,
-      details: { body: res.body },
-    });
-  }
-  if (parsed.data.message_id) return parsed.data.message_id;
+  const sent = expectGraphResponse(responseSchema, res.body, { channel: deps.channel });
+  if (sent.message_id) return sent.message_id;
   if (body.sender_action === undefined) {
     // A 200 without a message id confirms nothing: no status would ever match an id we made up.
     const text = 'the Graph API answered 200 without a message_id: the send is not confirmed';
@@ -89,7 +77,7 @@ export async function sendMessagingMessage(message: OutboundMessage, deps: Messa
     const text = 'attachments carry no caption here: send through gateway.send, which sends the caption as a text';
     throw new LoketError('UNSUPPORTED_CONTENT', loketMessage(deps.channel, text), { channel: deps.channel });
   }
-  const account = sendingAccount(message, deps);
+  const account = sendingAccount(message, { channel: deps.channel, account: deps.account, option: deps.accountOption });
   const content = await withUpload(message.content, account, deps);
   const messageId = await post({ ...message, content }, account, deps);
   return { messageId, conversation: { ...message.to, account }, acceptedAt: deps.now() };

@@ -1,5 +1,6 @@
-import { LoketError, loketMessage, type Transport } from '@loket/core';
+import type { Transport } from '@loket/core';
 import { z } from 'zod';
+import { graphMediaError } from './graph-media-error.js';
 
 /** A file to upload for sending (`POST /<PAGE_ID>/message_attachments`; ids live 90 days). */
 export interface AttachmentUpload {
@@ -32,16 +33,6 @@ export async function uploadMessagingAttachment(
     const res = await graph.request({ method: 'POST', path: `/${account}/message_attachments`, form });
     return uploadSchema.parse(res.body).attachment_id;
   } catch (err) {
-    const from = LoketError.is(err) ? err : undefined;
-    const why = from
-      ? from.message.replace(/^\[loket\] (\[[^\]]+\] )?/, '')
-      : 'the Graph API answered in an unexpected shape';
-    throw new LoketError('MEDIA_ERROR', loketMessage(channel, `could not upload ${input.mimeType} media: ${why}`), {
-      channel,
-      cause: err,
-      retryable: from?.retryable ?? false,
-      platformCode: from?.platformCode,
-      retryAfterMs: from?.retryAfterMs,
-    });
+    throw graphMediaError(channel, `could not upload ${input.mimeType} media`, err);
   }
 }

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { WebhookReply, WebhookRequest } from '@loket/core';
+import { sameSecret, type WebhookReply, type WebhookRequest } from '@loket/core';
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 
@@ -25,10 +24,4 @@ export function metaHandshake(req: WebhookRequest, verifyToken: string): Webhook
   // Meta documents the challenge as an int; it is echoed as an opaque string, no JSON, no quotes.
   if (challenge === null) return { status: 400, headers: TEXT, body: 'hub.challenge is missing' };
   return { status: 200, headers: TEXT, body: challenge };
-}
-
-/** Constant-time string compare (hashing first makes the lengths equal). */
-function sameSecret(a: string, b: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(a), digest(b));
 }

@@ -1,12 +1,19 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { LoketError, loketMessage, type WebhookRequest } from '@loket/core';
+import {
+  bytesEqual,
+  describeHeaderValue,
+  hmacDigest,
+  LoketError,
+  loketMessage,
+  readSignatureHeader,
+  type WebhookRequest,
+} from '@loket/core';
 
 /** The header Meta signs every webhook POST with (WhatsApp, Messenger, Instagram). */
 export const META_SIGNATURE_HEADER = 'x-hub-signature-256';
 
-// Exactly `sha256=` and 64 lowercase hex digits; only SP and HTAB around it are tolerated (RFC 9110 OWS), never
+// Exactly `sha256=` and 64 lowercase hex digits; core's reader trims only SP and HTAB (RFC 9110 OWS), never the
 // Unicode spaces that String#trim would also remove.
-const SIGNATURE = /^[ \t]*sha256=([0-9a-f]{64})[ \t]*$/;
+const FORMAT = { prefix: 'sha256=', encoding: 'hex', bytes: 32 } as const;
 
 function invalid(channel: string, text: string): LoketError {
   return new LoketError('SIGNATURE_INVALID', loketMessage(channel, text), { channel, retryable: false });
@@ -31,26 +38,18 @@ export function verifyMetaSignature(req: WebhookRequest, appSecret: string, chan
         : 'X-Hub-Signature-256 header is missing: the request was not signed by Meta',
     );
   }
-  const match = SIGNATURE.exec(header);
-  if (!match) {
+  const read = readSignatureHeader(header, FORMAT);
+  if (!read.ok) {
     throw invalid(
       channel,
-      `X-Hub-Signature-256 header is malformed: expected "sha256=" followed by 64 lowercase hex digits, got ${describe(header)}`,
+      `X-Hub-Signature-256 header is malformed: expected "sha256=" followed by 64 lowercase hex digits, got ${describeHeaderValue(header)}`,
     );
   }
   // Meta signs the escaped-unicode bytes it sent: hash exactly those, before any JSON parsing.
-  const expected = createHmac('sha256', appSecret).update(req.body).digest();
-  const received = Buffer.from(match[1]!, 'hex');
-  if (!timingSafeEqual(expected, received)) {
+  if (!bytesEqual(hmacDigest('sha256', appSecret, req.body), read.digest)) {
     throw invalid(
       channel,
       'X-Hub-Signature-256 does not match the body: check the app secret, and that the raw bytes reach Loket unparsed',
     );
   }
-}
-
-/** Says what a malformed header looks like without echoing it (it may be a MAC made with the right secret). */
-function describe(header: string): string {
-  const prefix = header.includes('=') ? `"${header.slice(0, header.indexOf('=') + 1)}…"` : 'no "sha256=" prefix';
-  return `${prefix} (${header.length} characters)`;
 }

@@ -1,4 +1,5 @@
-import { LoketError, loketMessage, type MediaKind, type Transport } from '@loket/core';
+import type { MediaKind, Transport } from '@loket/core';
+import { graphMediaError } from '@loket/meta';
 import { z } from 'zod';
 import { WHATSAPP_INBOUND_MEDIA_MAX_BYTES, whatsappCapabilities } from './whatsapp-capabilities.js';
 
@@ -33,22 +34,7 @@ const mediaUrlSchema = z.object({
 });
 const uploadSchema = z.object({ id: z.string().min(1) });
 
-/** The reason inside a wrapped error, without its `[loket] [channel]` prefix. */
-function why(err: unknown): string {
-  if (err instanceof z.ZodError) return 'the Graph API answered in an unexpected shape';
-  return String((err as Error)?.message ?? err).replace(/^\[loket\] (\[[^\]]+\] )?/, '');
-}
-
-function mediaError(text: string, cause?: unknown): LoketError {
-  const from = LoketError.is(cause) ? cause : undefined;
-  return new LoketError('MEDIA_ERROR', loketMessage('whatsapp', text), {
-    channel: 'whatsapp',
-    cause,
-    retryable: from?.retryable ?? false,
-    platformCode: from?.platformCode,
-    retryAfterMs: from?.retryAfterMs,
-  });
-}
+const mediaError = (text: string, cause?: unknown) => graphMediaError('whatsapp', text, cause);
 
 /**
  * Downloads media from a webhook: `GET /<MEDIA_ID>` gives a URL valid for 5 minutes, fetched with the same
@@ -67,7 +53,7 @@ export async function downloadWhatsAppMedia(
     const res = await graph.request({ method: 'GET', path: `/${mediaId}` });
     info = mediaUrlSchema.parse(res.body);
   } catch (err) {
-    throw mediaError(`could not get the URL of media ${mediaId}: ${why(err)}`, err);
+    throw mediaError(`could not get the URL of media ${mediaId}`, err);
   }
   if (info.file_size !== undefined && info.file_size > limit) {
     throw mediaError(`media ${mediaId} is ${info.file_size} bytes, over the ${limit}-byte limit`);
@@ -86,7 +72,7 @@ export async function downloadWhatsAppMedia(
       size: res.body.byteLength,
     };
   } catch (err) {
-    throw mediaError(`could not download media ${mediaId}: ${why(err)}`, err);
+    throw mediaError(`could not download media ${mediaId}`, err);
   }
 }
 
@@ -104,6 +90,6 @@ export async function uploadWhatsAppMedia(graph: Transport, account: string, inp
     const res = await graph.request({ method: 'POST', path: `/${account}/media`, form });
     return uploadSchema.parse(res.body).id;
   } catch (err) {
-    throw mediaError(`could not upload ${input.mimeType} media: ${why(err)}`, err);
+    throw mediaError(`could not upload ${input.mimeType} media`, err);
   }
 }

@@ -1,4 +1,5 @@
-import { type InboundEvent, LoketError, type Logger, loketMessage, silentLogger } from '@loket/core';
+import { type InboundEvent, type Logger, silentLogger } from '@loket/core';
+import { readMetaWebhookJson } from '@loket/meta';
 import { fillMissingTimes, NO_TIME, type ParseContext, unsupportedEvent } from './whatsapp-parse-context.js';
 import { parseOtherField, parseUserPreference, parseValueError } from './whatsapp-parse-fields.js';
 import { parseWhatsAppMessage } from './whatsapp-parse-message.js';
@@ -20,15 +21,7 @@ const NOBODY: ParseContext = { account: '*', contacts: [] };
  * dropped: what is not modelled becomes `unsupported`. Throws `BAD_REQUEST` only when the body is not JSON.
  */
 export function parseWhatsAppWebhook(body: Uint8Array, logger: Logger = silentLogger): InboundEvent[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch (err) {
-    throw new LoketError('BAD_REQUEST', loketMessage('whatsapp', 'webhook body is not JSON'), {
-      channel: 'whatsapp',
-      cause: err,
-    });
-  }
+  const json = readMetaWebhookJson(body, 'whatsapp');
   const envelope = webhookEnvelopeSchema.safeParse(json);
   if (!envelope.success) return [unsupportedEvent('invalid:envelope', NOBODY, json, { timestamp: 0 })];
   if (envelope.data.object !== 'whatsapp_business_account') {

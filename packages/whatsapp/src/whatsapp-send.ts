@@ -6,7 +6,7 @@ import {
   type SendReceipt,
   type Transport,
 } from '@loket/core';
-import { stableId } from '@loket/meta';
+import { expectGraphResponse, sendingAccount, stableId } from '@loket/meta';
 import { z } from 'zod';
 import { toWhatsAppMessage } from './to-whatsapp-message.js';
 import { uploadWhatsAppMedia } from './whatsapp-media.js';
@@ -25,6 +25,8 @@ const sendResponseSchema = z.object({
   messages: z.array(z.object({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 const successSchema = z.object({ success: z.literal(true) });
+// Meta accepted the request: sending it again could deliver the message twice.
+const NOT_RETRIED = { channel: 'whatsapp', retryable: false };
 
 /**
  * Sends one message from `to.account` (else the `phoneNumberId` option): uploads `media.data` first when
@@ -32,7 +34,12 @@ const successSchema = z.object({ success: z.literal(true) });
  * receipts and typing answer `{ success: true }` and get `read:<wamid>` / `typing:<wamid>`.
  */
 export async function sendWhatsAppMessage(message: OutboundMessage, deps: WhatsAppSendDeps): Promise<SendReceipt> {
-  const account = sendingAccount(message, deps.phoneNumberId);
+  const account = sendingAccount(message, {
+    channel: 'whatsapp',
+    account: deps.phoneNumberId,
+    option: 'phoneNumberId',
+    noun: 'phone number',
+  });
   const conversation = { ...message.to, account };
   const receipt = (messageId: string): SendReceipt => ({ messageId, conversation, acceptedAt: deps.now() });
   const { content } = message;
@@ -44,10 +51,10 @@ export async function sendWhatsAppMessage(message: OutboundMessage, deps: WhatsA
   const res = await deps.graph.request({ method: 'POST', path: `/${account}/messages`, json: body });
 
   if (content.type === 'read' || content.type === 'typing') {
-    expectShape(successSchema, res.body);
+    expectGraphResponse(successSchema, res.body, NOT_RETRIED);
     return receipt(stableId(content.type, String(body.message_id)));
   }
-  const accepted = expectShape(sendResponseSchema, res.body);
+  const accepted = expectGraphResponse(sendResponseSchema, res.body, NOT_RETRIED);
   for (const c of accepted.contacts ?? []) {
     if (c.input && c.wa_id && c.input.replace(/^\+/, '') !== c.wa_id) {
       deps.logger.debug({ input: c.input, waId: c.wa_id }, 'whatsapp: the API rewrote the recipient number');
@@ -55,18 +62,6 @@ export async function sendWhatsAppMessage(message: OutboundMessage, deps: WhatsA
   }
   const [first] = accepted.messages;
   return receipt(first!.id);
-}
-
-function sendingAccount(message: OutboundMessage, fallback?: string): string {
-  const account = message.to.account && message.to.account !== '*' ? message.to.account : fallback;
-  if (!account) {
-    throw new LoketError(
-      'CONFIG',
-      loketMessage('whatsapp', 'no phone number to send from: set to.account or pass phoneNumberId to whatsapp({...})'),
-      { channel: 'whatsapp' },
-    );
-  }
-  return account;
 }
 
 /** Media given as bytes is uploaded first and sent by its new id. */
@@ -85,18 +80,4 @@ async function withUploadedMedia(
   }
   const id = await uploadWhatsAppMedia(graph, account, { data, mimeType, filename });
   return { ...message, content: { ...content, media: { ...content.media, id, data: undefined } } };
-}
-
-function expectShape<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw new LoketError(
-    'PLATFORM_ERROR',
-    loketMessage('whatsapp', 'the Graph API accepted the request but answered in an unexpected shape'),
-    {
-      channel: 'whatsapp',
-      retryable: false,
-      details: { body },
-    },
-  );
 }

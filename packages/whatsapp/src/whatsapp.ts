@@ -1,5 +1,5 @@
-import { type ChannelAdapter, declareSecrets, refuseUndeclared, safeLogger } from '@loket/core';
-import { createGraphTransport, metaHandshake, verifyMetaSignature } from '@loket/meta';
+import { type ChannelAdapter, refuseUndeclared } from '@loket/core';
+import { createMetaAdapterBase } from '@loket/meta';
 import { whatsappCapabilities } from './whatsapp-capabilities.js';
 import { WHATSAPP_ERRORS } from './whatsapp-errors.js';
 import {
@@ -40,17 +40,9 @@ export interface WhatsAppAdapter extends ChannelAdapter {
  */
 export function whatsapp(input: WhatsAppOptions = {}): WhatsAppAdapter {
   const options = parseWhatsAppOptions(input);
-  // Graph errors may quote the token: every error and log line scrubs these (core's secrets registry).
-  declareSecrets(options.appSecret, options.verifyToken, options.accessToken);
-  const logger = safeLogger(options.logger);
-  const graph = createGraphTransport({
+  const { graph, logger, handshake, verify } = createMetaAdapterBase(options, {
     channel: 'whatsapp',
-    accessToken: options.accessToken,
-    apiBaseUrl: options.apiBaseUrl,
-    graphVersion: options.graphVersion,
     errors: WHATSAPP_ERRORS,
-    ...options.transport,
-    logger,
   });
   const deps = {
     graph,
@@ -62,8 +54,8 @@ export function whatsapp(input: WhatsAppOptions = {}): WhatsAppAdapter {
   return {
     channel: 'whatsapp',
     capabilities: whatsappCapabilities,
-    handshake: (req) => metaHandshake(req, options.verifyToken),
-    verify: (req) => verifyMetaSignature(req, options.appSecret, 'whatsapp'),
+    handshake,
+    verify,
     parse: (req) => parseWhatsAppWebhook(req.body, logger),
     async send(message) {
       refuseUndeclared(message, whatsappCapabilities, 'whatsapp');

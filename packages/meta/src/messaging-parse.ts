@@ -1,7 +1,8 @@
-import { type ChannelId, type InboundEvent, LoketError, type Logger, loketMessage, silentLogger } from '@loket/core';
+import { type ChannelId, type InboundEvent, type Logger, silentLogger } from '@loket/core';
 import { type MessagingContext, messagingUnsupported } from './messaging-parse-context.js';
 import { parseMessagingItem } from './messaging-parse-item.js';
 import { messagingEntrySchema, messagingEnvelopeSchema } from './messaging-webhook-schema.js';
+import { readMetaWebhookJson } from './meta-webhook-json.js';
 
 /** Options of {@link parseMessagingWebhook}. */
 export interface MessagingWebhookOptions {
@@ -21,12 +22,7 @@ export interface MessagingWebhookOptions {
  */
 export function parseMessagingWebhook(body: Uint8Array, options: MessagingWebhookOptions): InboundEvent[] {
   const { channel } = options;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch (err) {
-    throw new LoketError('BAD_REQUEST', loketMessage(channel, 'webhook body is not JSON'), { channel, cause: err });
-  }
+  const json = readMetaWebhookJson(body, channel);
   const nobody: MessagingContext = { channel, account: '*', time: 0 };
   const envelope = messagingEnvelopeSchema.safeParse(json);
   if (!envelope.success) return [messagingUnsupported('invalid:envelope', nobody, json)];
