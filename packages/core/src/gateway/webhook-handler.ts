@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { ChannelId } from '../model/conversation.js';
 import type { Store } from '../store/store.js';
 import { isBodyAlreadyRead, tellStderrOnce } from './body-already-read.js';
-import { callAdapter, logOnce } from './call-adapter.js';
+import { callAdapter, logOnce } from '../call-adapter.js';
 import { matchRoute, pathOf } from './gateway-routes.js';
 import { checkDeclaredLength } from './read-body.js';
 import type { GatewayHealth } from './health.js';

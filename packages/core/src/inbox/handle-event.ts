@@ -1,9 +1,9 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { InboundEvent } from '../model/events.js';
-import { logOnce } from '../gateway/call-adapter.js';
-import { backoffDelay } from './backoff.js';
+import { logOnce } from '../call-adapter.js';
+import { backoffDelay } from '../work/backoff.js';
 import { beforeHandlers } from './event-bookkeeping.js';
-import type { Sleeper } from './sleeper.js';
+import type { Sleeper } from '../work/sleeper.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
 /** How one event ended: handled (or nothing to do), already handled elsewhere, failed for good, or cut short. */

@@ -1,3 +1,3 @@
-export * from './backoff.js';
+export * from '../work/backoff.js';
 export * from './inbox-worker.js';
 export * from './worker-types.js';

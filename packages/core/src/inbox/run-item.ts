@@ -1,14 +1,14 @@
 import type { Capabilities } from '../model/capabilities.js';
 import { LoketError, loketMessage } from '../errors.js';
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { InboundEvent } from '../model/events.js';
 import type { LeasedItem } from '../store/store.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../work/backoff.js';
 import type { ConversationRunner, RunResult } from './conversation-runner.js';
 import { handleEvent } from './handle-event.js';
-import { startHeartbeat } from './heartbeat.js';
+import { startHeartbeat } from '../work/heartbeat.js';
 import { groupByConversation, logParseFailure, parseItem } from './process-item.js';
-import type { Sleeper } from './sleeper.js';
+import type { Sleeper } from '../work/sleeper.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
 /** What one item needs from its worker. */

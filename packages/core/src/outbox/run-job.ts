@@ -1,6 +1,6 @@
 import { LoketError, toLoketError } from '../errors.js';
-import { backoffDelay } from '../inbox/backoff.js';
-import { startHeartbeat } from '../inbox/heartbeat.js';
+import { backoffDelay } from '../work/backoff.js';
+import { startHeartbeat } from '../work/heartbeat.js';
 import type { Logger } from '../logger.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
 import type { ConsentApi } from '../policy/index.js';

@@ -1,4 +1,4 @@
-import type { RetrySettings } from './worker-types.js';
+import type { RetrySettings } from '../inbox/worker-types.js';
 
 /**
  * The wait before try `attempt + 1`: `baseDelayMs * 2^(attempt-1)`, capped at `maxDelayMs`, with "equal jitter"
