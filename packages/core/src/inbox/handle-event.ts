@@ -64,7 +64,10 @@ export async function handleEvent(
         });
         return { kind: 'failed', error: err };
       }
-      const delayMs = backoffDelay(attempt, retry, options.random);
+      const delayMs = backoffDelay(
+        { attempt, baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs, jitter: 'equal' },
+        options.random,
+      );
       logger.warn({ ...fields, attempt, delayMs, error: errorText(err) }, 'handler failed: trying again');
       if (!(await sleeper.sleep(delayMs))) return { kind: 'interrupted' };
       token = await store.dedupe.claim(key, options.leaseMs);

@@ -71,7 +71,10 @@ async function settle(item: LeasedItem, results: PromiseSettledResult<RunResult<
       const failedEvents = failed.map((f) => f.id);
       return store.inbox.deadLetter(item.id, item.token, { error: text(error), failedEvents });
     }
-    const delayMs = backoffDelay(attempt, retry, deps.options.random);
+    const delayMs = backoffDelay(
+      { attempt, baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs, jitter: 'equal' },
+      deps.options.random,
+    );
     logger.warn(
       { ...fields, attempt, delayMs, error: text(error) },
       'store failed while handling a request: retrying it later',
