@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { isBodyAlreadyRead, tellStderrOnce } from './body-already-read.js';
 import { callAdapter, logOnce } from '../call-adapter.js';
 import { matchRoute, pathOf } from './gateway-routes.js';
-import { checkDeclaredLength } from './read-body.js';
+import { checkDeclaredLength } from './body-limit.js';
 import type { GatewayHealth } from './health.js';
 import type { Observer, WebhookRefusal } from './observe.js';
 import type { PendingGuard } from './pending-guard.js';
