@@ -177,6 +177,7 @@ export {
 export { STORE_WORK_TOPIC } from './store/work-topic.js';
 export type { ConsentApi } from './policy/consent.js';
 export { DEFAULT_STOP_WORDS } from './policy/stop-words.js';
+export { type CustomerServiceWindow, customerServiceWindow } from './policy/window-check.js';
 export { refuseUndeclared } from './content/declared-content.js';
 export { fitContent, type FitOptions, type FitResult } from './content/fit-content.js';
 export { splitText } from './content/measure.js';

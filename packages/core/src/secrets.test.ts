@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LoketError, toLoketError } from './errors.js';
 import { safeLogger } from './logger.js';
 import { declareSecrets, scrubSecrets } from './secrets.js';
-import { recordingLogger } from './gateway/test-harness.js';
+import { recordingLogger } from './test-support/test-harness.js';
 
 describe('declared secrets', () => {
   it('are scrubbed from LoketError messages and details, whoever builds the error', () => {

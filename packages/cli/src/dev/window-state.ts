@@ -1,4 +1,4 @@
-import type { WindowRule } from '@loket/core';
+import { customerServiceWindow, type WindowRule } from '@loket/core';
 
 /** A conversation's customer-service window as the console shows it. */
 export interface WindowState {
@@ -22,13 +22,14 @@ function span(ms: number): string {
 }
 
 /**
- * The window from the store's `lastInboundAt` and the adapter's window rule (capabilities.window), the same facts
- * the core's policy decides with (PLATFORM_RULES §1.6: 24 h from the customer's last message).
+ * The window from the store's `lastInboundAt` and the adapter's window rule (capabilities.window), decided by the
+ * core's own check (PLATFORM_RULES §1.6: 24 h from the customer's last message), so the console never disagrees
+ * with what a send would do.
  */
 export function windowState(rule: WindowRule | null, lastInboundAt: number | undefined, now: number): WindowState {
   if (rule === null) return { state: 'none', label: 'no window on this channel' };
-  if (lastInboundAt === undefined) return { state: 'closed', label: 'closed: the customer has not written' };
-  const closesAt = lastInboundAt + rule.freeFormMs;
-  if (now <= closesAt) return { state: 'open', closesAt, label: `open, closes in ${span(closesAt - now)}` };
+  const { open, closesAt } = customerServiceWindow(rule, lastInboundAt, now);
+  if (closesAt === undefined) return { state: 'closed', label: 'closed: the customer has not written' };
+  if (open) return { state: 'open', closesAt, label: `open, closes in ${span(closesAt - now)}` };
   return { state: 'closed', closesAt, label: `closed ${span(now - closesAt)} ago` };
 }

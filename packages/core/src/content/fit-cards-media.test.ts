@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../model/content.js';
 import { fitContent } from './fit-content.js';
-import { messengerLike, waLike } from './test-capabilities.js';
+import { messengerLike, waLike } from '../test-support/test-capabilities.js';
 
 const shoe = (n: number) => ({
   title: `Shoe ${n}`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../model/capabilities.js';
 import type { Content } from '../model/content.js';
 import { fitContent } from './fit-content.js';
-import { messengerLike, textOnly, waLike } from './test-capabilities.js';
+import { messengerLike, textOnly, waLike } from '../test-support/test-capabilities.js';
 
 const replies = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `opt-${i + 1}`, title: `Option ${i + 1}` }));
 const buttons = (n: number): Content => ({ type: 'buttons', text: 'Pick one', buttons: replies(n) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LoketError } from '../errors.js';
 import type { Content } from '../model/content.js';
 import { fitContent } from './fit-content.js';
-import { messengerLike, textOnly, waLike } from './test-capabilities.js';
+import { messengerLike, textOnly, waLike } from '../test-support/test-capabilities.js';
 
 const texts = (parts: Content[]) => parts.map((part) => (part.type === 'text' ? part.text : `<${part.type}>`));
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

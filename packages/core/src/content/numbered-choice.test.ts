@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../model/capabilities.js';
 import { fitContent } from './fit-content.js';
 import { matchNumberedChoice } from './numbered-choice.js';
-import { textOnly } from './test-capabilities.js';
+import { textOnly } from '../test-support/test-capabilities.js';
 
 const caps: Capabilities = { ...textOnly, text: { maxLength: 1000, unit: 'chars' } };
 const { pendingChoices } = fitContent(

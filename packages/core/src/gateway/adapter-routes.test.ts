@@ -7,7 +7,7 @@ import { memoryStore } from '../store/memory-store.js';
 import type { AdapterRoutes, SocketConnection } from './adapter-routes.js';
 import { createGateway } from './create-gateway.js';
 import type { Gateway } from './gateway-types.js';
-import { testAdapter } from './test-adapter.js';
+import { testAdapter } from '../test-support/test-adapter.js';
 
 // A channel-neutral adapter with its own routes: an echo of what the binding handed over, a stream of three
 // chunks, a WebSocket that echoes frames, and an enqueue route that feeds the inbox.

@@ -1,7 +1,14 @@
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testSign } from './test-adapter.js';
-import { type Harness, harness, listenNode, type Middleware, signedPost, webhookBody } from './test-harness.js';
+import { testSign } from '../test-support/test-adapter.js';
+import {
+  type Harness,
+  harness,
+  listenNode,
+  type Middleware,
+  signedPost,
+  webhookBody,
+} from '../test-support/test-harness.js';
 
 const body = webhookBody([{ id: 'b1', kind: 'text', user: 'u1', text: 'hello', ts: 1 }]);
 const headers = { 'content-type': 'application/json', 'x-test-signature': testSign(body, 'test-secret') };

@@ -1,7 +1,8 @@
 import type { WebhookReply } from '../adapter.js';
 import type { Logger } from '../logger.js';
 import { bodyAlreadyRead } from './body-already-read.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
+import { webhookTooLarge } from './body-limit.js';
 import type { WebhookHandler } from './webhook-handler.js';
 import { jsonReply } from './webhook-reply.js';
 
@@ -13,7 +14,7 @@ export function toResponse(reply: WebhookReply): Response {
 /** A Request's body, unless something read it before us (`c.req.json()` in a Hono middleware, say). */
 async function readRequestBody(request: Request, limit: number, channel: string): Promise<Uint8Array> {
   if (request.bodyUsed) throw bodyAlreadyRead(channel, 'fetch');
-  return readBody(request.body, limit, channel);
+  return readBody(request.body, { maxBytes: limit, tooLarge: () => webhookTooLarge(limit, channel) });
 }
 
 /** The Web-standard binding: `Request` in, `Response` out (Hono, Next.js, Bun, Workers-style hosts). */

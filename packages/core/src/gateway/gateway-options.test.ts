@@ -4,7 +4,7 @@ import { memoryStore } from '../store/memory-store.js';
 import { createGateway } from './create-gateway.js';
 import { resolveGatewayOptions } from './gateway-options.js';
 import type { GatewayOptions } from './gateway-types.js';
-import { testAdapter } from './test-adapter.js';
+import { testAdapter } from '../test-support/test-adapter.js';
 
 function configError(options: unknown): LoketError {
   try {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { businessHours } from '../hours/business-hours.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
-import { eventually, type Harness, harness } from './test-harness.js';
+import { eventually, type Harness, harness } from '../test-support/test-harness.js';
 
 const ref: ConversationRef = { channel: 'webchat', account: 'acc', user: 'u1' };
 

@@ -3,7 +3,7 @@ import { LoketError } from '../errors.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { createGateway } from './create-gateway.js';
-import { testAdapter } from './test-adapter.js';
+import { testAdapter } from '../test-support/test-adapter.js';
 
 describe('gateway.start with a store that cannot answer', () => {
   it("rejects with the store's failure as NETWORK, and runs no worker", async () => {

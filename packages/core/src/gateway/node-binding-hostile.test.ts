@@ -1,7 +1,7 @@
 import { request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testSign } from './test-adapter.js';
-import { eventually, type Harness, harness, listenNode, webhookBody } from './test-harness.js';
+import { testSign } from '../test-support/test-adapter.js';
+import { eventually, type Harness, harness, listenNode, webhookBody } from '../test-support/test-harness.js';
 
 /** A raw request (fetch cannot set Host): the status, headers and body the gateway answered. */
 function raw(

@@ -1,7 +1,14 @@
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testSign } from './test-adapter.js';
-import { eventually, type Harness, harness, listenNode, type Middleware, webhookBody } from './test-harness.js';
+import { testSign } from '../test-support/test-adapter.js';
+import {
+  eventually,
+  type Harness,
+  harness,
+  listenNode,
+  type Middleware,
+  webhookBody,
+} from '../test-support/test-harness.js';
 
 /** A tiny stand-in for express.json(): reads the stream and leaves a parsed object behind, like body-parser does. */
 const jsonParser: Middleware = (req, _res, next) => {

@@ -2,7 +2,7 @@ import type { WebhookReply } from '../adapter.js';
 import type { Logger } from '../logger.js';
 import { bodyAlreadyRead } from './body-already-read.js';
 import type { NodeHandler } from './gateway-types.js';
-import { checkSize, readNodeStream } from './read-body.js';
+import { checkSize, readNodeStream } from './body-limit.js';
 import type { WebhookHandler } from './webhook-handler.js';
 import { jsonReply } from './webhook-reply.js';
 

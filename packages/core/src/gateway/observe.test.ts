@@ -3,7 +3,7 @@ import { LoketError } from '../errors.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import type { GatewaySignal } from './observe.js';
-import { signedPost, eventually, type Harness, harness } from './test-harness.js';
+import { signedPost, eventually, type Harness, harness } from '../test-support/test-harness.js';
 
 const to = { channel: 'webchat' as const, account: 'acc', user: 'u1' };
 

@@ -8,7 +8,7 @@ import {
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instrumentOpenTelemetry } from './open-telemetry.js';
-import { eventually, type Harness, harness, signedPost } from './test-harness.js';
+import { eventually, type Harness, harness, signedPost } from '../test-support/test-harness.js';
 
 const USER = 'user-4711-private';
 const ACCOUNT = 'acct-0815-private';

@@ -3,7 +3,7 @@ import { LoketError } from '../errors.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage } from '../model/outbound.js';
-import { eventually, type Harness, harness } from './test-harness.js';
+import { eventually, type Harness, harness } from '../test-support/test-harness.js';
 // Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
 import { catchLoketError as rejection } from '../../../testing/src/catch-loket-error.js';
 

@@ -9,7 +9,7 @@ import type { Recorder } from '../record/recorder.js';
 import { sendAuthor } from '../record/send-author.js';
 import type { Store } from '../store/store.js';
 import type { Pacer } from '../transport/pacer.js';
-import { callAdapter, logOnce } from './call-adapter.js';
+import { callAdapter, logOnce } from '../call-adapter.js';
 
 /** What the send pipeline needs. */
 export interface SendPipelineDeps {

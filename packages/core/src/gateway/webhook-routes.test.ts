@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
-import { testAdapter } from './test-adapter.js';
-import { type Harness, harness, signedPost, webhookBody } from './test-harness.js';
+import { testAdapter } from '../test-support/test-adapter.js';
+import { type Harness, harness, signedPost, webhookBody } from '../test-support/test-harness.js';
 
 const body = webhookBody([{ id: 'e1', kind: 'text', user: 'u1', text: 'hi', ts: 1 }]);
 

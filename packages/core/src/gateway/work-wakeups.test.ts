@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../store/memory-store.js';
 import { STORE_WORK_TOPIC } from '../store/work-topic.js';
-import { eventually, harness, webhookBody } from './test-harness.js';
+import { eventually, harness, webhookBody } from '../test-support/test-harness.js';
 
 describe('work wake-ups from the store', () => {
   it('leases at once when the store announces inbox work stored elsewhere, without waiting for the poll', async () => {

@@ -3,7 +3,7 @@ import { LoketError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { MessageEvent } from '../model/events.js';
 import type { OutboundMessage } from '../model/outbound.js';
-import { mapStore } from '../policy/test-map-store.js';
+import { mapStore } from '../test-support/test-map-store.js';
 import { createAutoReply } from './auto-reply.js';
 import { businessHours } from './business-hours.js';
 

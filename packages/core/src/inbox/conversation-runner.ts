@@ -1,8 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { LockStore } from '../store/store.js';
-import { startHeartbeat } from './heartbeat.js';
-import { createSemaphore } from './semaphore.js';
-import type { Sleeper } from './sleeper.js';
+import { startHeartbeat } from '../work/heartbeat.js';
+import { createSemaphore } from '../work/semaphore.js';
+import type { Sleeper } from '../work/sleeper.js';
 
 /** A task's outcome: it ran, or the worker closed before it could. */
 export type RunResult<T> = { ran: true; value: T } | { ran: false };

@@ -1,7 +1,7 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { InboundEvent, MessageEvent } from '../model/events.js';
 import { matchNumberedChoice } from '../content/numbered-choice.js';
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
 type Deps = Pick<InboxWorkerOptions, 'store' | 'policy' | 'autoReply' | 'logger' | 'record'>;

@@ -1,9 +1,9 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { InboundEvent } from '../model/events.js';
-import { logOnce } from '../gateway/call-adapter.js';
-import { backoffDelay } from './backoff.js';
+import { logOnce } from '../call-adapter.js';
+import { backoffDelay } from '../work/backoff.js';
 import { beforeHandlers } from './event-bookkeeping.js';
-import type { Sleeper } from './sleeper.js';
+import type { Sleeper } from '../work/sleeper.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
 /** How one event ended: handled (or nothing to do), already handled elsewhere, failed for good, or cut short. */
@@ -64,7 +64,10 @@ export async function handleEvent(
         });
         return { kind: 'failed', error: err };
       }
-      const delayMs = backoffDelay(attempt, retry, options.random);
+      const delayMs = backoffDelay(
+        { attempt, baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs, jitter: 'equal' },
+        options.random,
+      );
       logger.warn({ ...fields, attempt, delayMs, error: errorText(err) }, 'handler failed: trying again');
       if (!(await sleeper.sleep(delayMs))) return { kind: 'interrupted' };
       token = await store.dedupe.claim(key, options.leaseMs);

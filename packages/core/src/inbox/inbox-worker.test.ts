@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundEvent } from '../model/events.js';
-import { eventually, type Harness, harness, signedPost } from '../gateway/test-harness.js';
+import { eventually, type Harness, harness, signedPost } from '../test-support/test-harness.js';
 
 const text = (id: string, user: string, t: string, ts = 1) => ({ id, kind: 'text' as const, user, text: t, ts });
 const texts = (events: InboundEvent[]) =>

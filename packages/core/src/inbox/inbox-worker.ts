@@ -1,8 +1,8 @@
 import { LoketError, loketMessage } from '../errors.js';
 import { createConversationRunner } from './conversation-runner.js';
-import { createLeaseLoop } from './lease-loop.js';
+import { createLeaseLoop } from '../work/lease-loop.js';
 import { runItem } from './run-item.js';
-import { createSleeper } from './sleeper.js';
+import { createSleeper } from '../work/sleeper.js';
 import type { InboxWorker, InboxWorkerOptions } from './worker-types.js';
 
 /**

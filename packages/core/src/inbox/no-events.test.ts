@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, type Harness, harness } from '../gateway/test-harness.js';
+import { eventually, type Harness, harness } from '../test-support/test-harness.js';
 
 describe('an accepted request that parses to no events', () => {
   let h: Harness;

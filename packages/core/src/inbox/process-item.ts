@@ -1,6 +1,6 @@
 import type { ChannelAdapter, WebhookRequest } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
-import { adapterError, logOnce } from '../gateway/call-adapter.js';
+import { adapterError, logOnce } from '../call-adapter.js';
 import { conversationKey } from '../model/conversation.js';
 import { inboundEventSchema } from '../model/event-schema.js';
 import type { InboundEvent } from '../model/events.js';

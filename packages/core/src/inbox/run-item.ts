@@ -1,14 +1,14 @@
 import type { Capabilities } from '../model/capabilities.js';
 import { LoketError, loketMessage } from '../errors.js';
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { InboundEvent } from '../model/events.js';
 import type { LeasedItem } from '../store/store.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../work/backoff.js';
 import type { ConversationRunner, RunResult } from './conversation-runner.js';
 import { handleEvent } from './handle-event.js';
-import { startHeartbeat } from './heartbeat.js';
+import { startHeartbeat } from '../work/heartbeat.js';
 import { groupByConversation, logParseFailure, parseItem } from './process-item.js';
-import type { Sleeper } from './sleeper.js';
+import type { Sleeper } from '../work/sleeper.js';
 import type { InboxWorkerOptions } from './worker-types.js';
 
 /** What one item needs from its worker. */
@@ -71,7 +71,10 @@ async function settle(item: LeasedItem, results: PromiseSettledResult<RunResult<
       const failedEvents = failed.map((f) => f.id);
       return store.inbox.deadLetter(item.id, item.token, { error: text(error), failedEvents });
     }
-    const delayMs = backoffDelay(attempt, retry, deps.options.random);
+    const delayMs = backoffDelay(
+      { attempt, baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs, jitter: 'equal' },
+      deps.options.random,
+    );
     logger.warn(
       { ...fields, attempt, delayMs, error: text(error) },
       'store failed while handling a request: retrying it later',

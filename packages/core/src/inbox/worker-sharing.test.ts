@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, type Harness, harness } from '../gateway/test-harness.js';
+import { eventually, type Harness, harness } from '../test-support/test-harness.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoketError, loketMessage } from '../errors.js';
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { Content } from '../model/content.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { OutboundMessage, SendOptions } from '../model/outbound.js';

@@ -1,4 +1,4 @@
-import { createLeaseLoop, type LeaseLoop } from '../inbox/lease-loop.js';
+import { createLeaseLoop, type LeaseLoop } from '../work/lease-loop.js';
 import type { Logger } from '../logger.js';
 import type { LeasedJob, Store } from '../store/store.js';
 import type { OutboxSettings } from './outbox-types.js';

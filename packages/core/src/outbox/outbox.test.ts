@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoketError } from '../errors.js';
 import { createGateway } from '../gateway/create-gateway.js';
-import { testAdapter } from '../gateway/test-adapter.js';
-import { eventually, harness, type Harness } from '../gateway/test-harness.js';
+import { testAdapter } from '../test-support/test-adapter.js';
+import { eventually, harness, type Harness } from '../test-support/test-harness.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { OutboundMessage } from '../model/outbound.js';
 import { memoryStore } from '../store/memory-store.js';

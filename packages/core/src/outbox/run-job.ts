@@ -1,6 +1,6 @@
 import { LoketError, toLoketError } from '../errors.js';
-import { backoffDelay } from '../inbox/backoff.js';
-import { startHeartbeat } from '../inbox/heartbeat.js';
+import { backoffDelay } from '../work/backoff.js';
+import { startHeartbeat } from '../work/heartbeat.js';
 import type { Logger } from '../logger.js';
 import type { OutboundMessage, SendOptions, SendReceipt } from '../model/outbound.js';
 import type { ConsentApi } from '../policy/consent.js';
@@ -56,7 +56,9 @@ export async function runJob(job: LeasedJob, deps: JobDeps): Promise<JobResult> 
       const error = LoketError.is(err) ? err : toLoketError(err, 'PLATFORM_ERROR', 'outbox');
       const tries = job.attempts + 1;
       if (error.retryable && tries < settings.retry.attempts) {
-        const delayMs = Math.max(backoffDelay(tries, settings.retry, deps.random), error.retryAfterMs ?? 0);
+        const { baseDelayMs: baseMs, maxDelayMs: maxMs } = settings.retry;
+        const backoff = backoffDelay({ attempt: tries, baseMs, maxMs, jitter: 'equal' }, deps.random);
+        const delayMs = Math.max(backoff, error.retryAfterMs ?? 0);
         logger.warn({ ...fields, code: error.code, attempt: tries, delayMs }, 'outbox send failed: retrying later');
         await store.outbox.retry(job.id, job.token, { delayMs, error: error.message });
         return { finished: false, delayMs };

@@ -5,9 +5,9 @@ import type { Content } from '../model/content.js';
 import type { ConversationRef } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage } from '../model/outbound.js';
-import { waLike } from '../content/test-capabilities.js';
+import { waLike } from '../test-support/test-capabilities.js';
 import { createPolicy } from './policy.js';
-import { mapStore } from './test-map-store.js';
+import { mapStore } from '../test-support/test-map-store.js';
 // Core cannot depend on @loket/testing (a build cycle), so its tests take the kit's helper by path.
 import { catchLoketError as refusal } from '../../../testing/src/catch-loket-error.js';
 

@@ -14,6 +14,30 @@ export function describeDuration(ms: number): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Where a conversation stands in its free-form customer-service window. */
+export interface CustomerServiceWindow {
+  /** A free-form message may be sent now. */
+  open: boolean;
+  /** When the window closes (or closed), ms; undefined while the customer has not written. */
+  closesAt: number | undefined;
+}
+
+/**
+ * The free-form customer-service window (PLATFORM_RULES §1.6: `freeFormMs` from the customer's last message), from
+ * the store's `lastInboundAt`: the fact {@link checkWindow} decides with, for anything that shows it (the dev console).
+ *
+ * @example
+ * customerServiceWindow(capabilities.window, state?.lastInboundAt, Date.now()).open;
+ */
+export function customerServiceWindow(
+  rule: WindowRule,
+  lastInboundAt: number | undefined,
+  now: number,
+): CustomerServiceWindow {
+  if (lastInboundAt === undefined) return { open: false, closesAt: undefined };
+  return { open: now - lastInboundAt <= rule.freeFormMs, closesAt: lastInboundAt + rule.freeFormMs };
+}
+
 interface WindowFacts {
   channel: string;
   rule: WindowRule;
@@ -29,7 +53,7 @@ interface WindowFacts {
 export function checkWindow(message: OutboundMessage, facts: WindowFacts): void {
   const { rule, lastInboundAt: last, now } = facts;
   if (message.content.type === 'template' && rule.templatesOutside) return;
-  if (last !== undefined && now - last <= rule.freeFormMs) return;
+  if (customerServiceWindow(rule, last, now).open) return;
   const humanUntil = last !== undefined && rule.humanAgentMs !== undefined ? last + rule.humanAgentMs : undefined;
   if (message.tag === 'human_agent' && humanUntil !== undefined && now <= humanUntil) return;
   throw outsideWindow(message, facts, humanUntil);

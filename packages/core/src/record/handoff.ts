@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../adapter.js';
 import { LoketError, loketMessage } from '../errors.js';
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { Logger } from '../logger.js';
 import { type ChannelId, type ConversationRef, conversationKey } from '../model/conversation.js';
 import type { EventOf, InboundEvent } from '../model/events.js';

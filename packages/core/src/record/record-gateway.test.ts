@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoketError } from '../errors.js';
-import { type Harness, harness } from '../gateway/test-harness.js';
-import { testAdapter } from '../gateway/test-adapter.js';
+import { type Harness, harness } from '../test-support/test-harness.js';
+import { testAdapter } from '../test-support/test-adapter.js';
 import { memoryStore } from '../store/memory-store.js';
 
 const to = { channel: 'webchat' as const, account: 'acc', user: 'u1' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessHours } from '../hours/business-hours.js';
 import { LoketError } from '../errors.js';
 import { slaReport } from './sla-report.js';
-import { conv, handover, message } from './sla-test-entries.js';
+import { conv, handover, message } from '../test-support/sla-test-entries.js';
 import { firstResponses, replyTimes } from './sla-waits.js';
 
 // Hand-computed examples. 2026-03-02 is a Monday; hours are 09:00–17:00 UTC on weekdays.

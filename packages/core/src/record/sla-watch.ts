@@ -1,4 +1,4 @@
-import { logOnce } from '../gateway/call-adapter.js';
+import { logOnce } from '../call-adapter.js';
 import type { BusinessHours } from '../hours/business-hours.js';
 import type { Logger } from '../logger.js';
 import { type ConversationRef, conversationKey } from '../model/conversation.js';

@@ -1,6 +1,6 @@
 import { type Dispatcher, request } from 'undici';
 import { LoketError, loketMessage } from '../errors.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
 import { surelyNotSent } from './retry-policy.js';
 
 /** One HTTP request, fully described. */
@@ -45,11 +45,17 @@ async function run(exchange: Exchange, signal: AbortSignal): Promise<RawResponse
   });
   const headers = toHeaders(res.headers);
   const length = headers.get('content-length');
+  const { channel, maxBytes } = exchange;
+  const url = describeUrl(exchange.url);
   const bytes = await readBody(res.body, {
-    channel: exchange.channel,
-    url: describeUrl(exchange.url),
-    ...(exchange.maxBytes === undefined ? {} : { maxBytes: exchange.maxBytes }),
+    maxBytes,
     ...(length === null ? {} : { declaredLength: Number(length) }),
+    tooLarge: (seenBytes) =>
+      new LoketError('MEDIA_ERROR', loketMessage(channel, `${url} is larger than ${maxBytes} bytes: refused`), {
+        channel,
+        retryable: false,
+        details: { maxBytes, seenBytes },
+      }),
   });
   return { status: res.statusCode, headers, bytes };
 }

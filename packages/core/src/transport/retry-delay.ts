@@ -1,11 +1,5 @@
 import { LoketError } from '../errors.js';
 
-/** Exponential backoff with full jitter: a random wait in [0, min(max, base · 2^(attempt-1))]. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
-  return Math.round(random() * ceiling);
-}
-
 /** Reads a `Retry-After` header: delta seconds or an HTTP date (RFC 9110 §10.2.3). Undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;

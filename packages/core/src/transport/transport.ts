@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LoketError, loketMessage, toLoketError } from '../errors.js';
 import { type Logger, safeLogger } from '../logger.js';
 import { describeUrl, type Exchange, exchangeOnce, type RawResponse } from './http-exchange.js';
-import { backoffDelay, parseRetryAfter, withRetryAfter } from './retry-delay.js';
+import { backoffDelay } from '../work/backoff.js';
+import { parseRetryAfter, withRetryAfter } from './retry-delay.js';
 import { maybeSent, mayRetry } from './retry-policy.js';
 
 /** Options of {@link createTransport}. */
@@ -209,7 +210,8 @@ export function createTransport(options: TransportOptions): Transport {
         const asked = error.retryAfterMs;
         // Waiting longer than the caller would tolerate: hand the platform's wait back instead of sleeping.
         if (asked !== undefined && asked > maxRetryAfterMs) throw error;
-        const delayMs = asked ?? backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
+        const delayMs =
+          asked ?? backoffDelay({ attempt, baseMs: baseDelayMs, maxMs: maxDelayMs, jitter: 'full' }, random);
         // No time left for the wait and another attempt: the deadline ends the request here.
         if (delayMs >= deadlineMs - (Date.now() - startedAt)) throw pastDeadline(error, deadlineMs, attempt);
         logger.warn(

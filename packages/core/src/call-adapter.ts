@@ -1,6 +1,6 @@
-import type { ChannelAdapter } from '../adapter.js';
-import { LoketError, type LoketErrorCode, loketMessage } from '../errors.js';
-import type { Logger } from '../logger.js';
+import type { ChannelAdapter } from './adapter.js';
+import { LoketError, type LoketErrorCode, loketMessage } from './errors.js';
+import type { Logger } from './logger.js';
 
 const logged = new WeakSet<object>();
 

@@ -1,6 +1,6 @@
 import type { ChannelId, ConversationRef } from '../model/conversation.js';
-import type { Controller } from './record-entries.js';
-import type { SlaEntry } from './sla-waits.js';
+import type { Controller } from '../record/record-entries.js';
+import type { SlaEntry } from '../record/sla-waits.js';
 
 // Test-only builders of record entries, in the shapes the gateway writes.
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
-import { createGateway } from './create-gateway.js';
-import type { Gateway, GatewayOptions, NodeHandler } from './gateway-types.js';
+import { createGateway } from '../gateway/create-gateway.js';
+import type { Gateway, GatewayOptions, NodeHandler } from '../gateway/gateway-types.js';
 import { type TestAdapter, type TestWireEvent, testAdapter, testSign } from './test-adapter.js';
 
 // Test-only helpers shared by the gateway and inbox tests.
