@@ -53,7 +53,9 @@ export async function startChild(file: string, args: string[], options: StartChi
     if (ready && ready.length > 0) return Promise.resolve(ready.shift() as T);
     return new Promise<T>((resolve, reject) => {
       waiting.set(key, [...(waiting.get(key) ?? []), resolve as (value: unknown) => void]);
-      void exited.then(() => reject(new Error(`${file} exited before printing ${key}`)));
+      void exited.then(() =>
+        reject(new Error(`${file} exited (code ${child.exitCode}, signal ${child.signalCode}) before printing ${key}`)),
+      );
     });
   };
   const stop = async (graceMs = 10_000): Promise<void> => {

@@ -30,8 +30,10 @@ process.on('SIGTERM', () => {
   void gateway
     .close()
     .then(() => store.close())
-    .then(() => {
-      report('HANDLED', handled);
-      process.exit(0);
+    .catch((err: unknown) => console.error('gateway-child: closing failed', err))
+    .finally(() => {
+      // What was handled is reported even when closing failed: the parent counts lost and doubled events from it.
+      // Exit once the (long) line is written: exiting right after the write could cut it off.
+      process.stdout.write(`HANDLED ${JSON.stringify(handled)}\n`, () => process.exit(0));
     });
 });
