@@ -228,6 +228,7 @@ export {
   loggerOptionSchema,
   type OptionsOwner,
   parseAdapterOptions,
+  parseOptions,
   passHint,
   secretSchema,
   unknownOptionError,

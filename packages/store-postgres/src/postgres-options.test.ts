@@ -20,8 +20,14 @@ describe('postgresStore options', () => {
     expect(schema).toMatchObject({ code: 'CONFIG', details: { option: 'schema' } });
     const prefix = await catchLoketError(postgresStore(url, { tablePrefix: 'x'.repeat(41) }));
     expect(prefix).toMatchObject({ code: 'CONFIG', details: { option: 'tablePrefix' } });
-    const unknown = await catchLoketError(postgresStore(url, { keyPrefix: 'a' } as never));
-    expect(unknown.code).toBe('CONFIG');
+    expect(prefix.message).toMatch(
+      /^\[loket\] \[store-postgres\] tablePrefix is invalid \(.*\): pass it to postgresStore/,
+    );
+    const unknown = await catchLoketError(postgresStore(url, { tablPrefix: 'a' } as never));
+    expect(unknown).toMatchObject({ code: 'CONFIG', details: { option: 'tablPrefix' } });
+    expect(unknown.message).toContain(
+      'tablPrefix is not an option of postgresStore({...}) (did you mean tablePrefix?)',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { LoketError, type Logger, loketMessage, safeLogger } from '@loket/core';
+import { LoketError, type Logger, loketMessage, type OptionsOwner, parseOptions, safeLogger } from '@loket/core';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 
@@ -48,11 +48,7 @@ const optionsSchema = z.strictObject({
   now: z
     .custom<() => number>((v) => typeof v === 'function', { message: 'must be a function returning ms' })
     .optional(),
-  logger: z
-    .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
-      message: 'must be a Logger (pino fits)',
-    })
-    .optional(),
+  logger: z.custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v).optional(),
 });
 
 /** How `postgresStore` reaches the database: a URL (the store opens and closes its own pool), or your pool. */
@@ -117,9 +113,15 @@ export interface ResolvedPostgresOptions {
   logger: Logger;
 }
 
-function configError(key: string, message: string): LoketError {
-  const text = `${key} ${message}: check postgresStore({ connectionString } | { pool }, { schema?, tablePrefix? })`;
-  return new LoketError('CONFIG', loketMessage('store-postgres', text), { details: { option: key } });
+const usage = 'postgresStore({ connectionString } | { pool }, { schema?, tablePrefix? })';
+const owner: OptionsOwner = { channel: 'store-postgres', factory: 'postgresStore', usage };
+
+/** The connection is one of two shapes, not a set of named options, so it keeps its own message. */
+function connectionError(key: string, message: string): LoketError {
+  return new LoketError('CONFIG', loketMessage('store-postgres', `${key} ${message}: check ${usage}`), {
+    channel: 'store-postgres',
+    details: { option: key },
+  });
 }
 
 /** Checks both arguments (a bad one fails with `CONFIG`, naming the option; values are not echoed) and fills defaults. */
@@ -127,14 +129,9 @@ export function resolvePostgresOptions(connection: unknown, options: unknown): R
   const c = connectionSchema.safeParse(connection ?? {});
   if (!c.success) {
     const issue = c.error.issues[0];
-    throw configError(issue?.path.map(String).join('.') || 'connection', issue?.message ?? 'is invalid');
+    throw connectionError(issue?.path.map(String).join('.') || 'connection', issue?.message ?? 'is invalid');
   }
-  const result = optionsSchema.safeParse(options ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw configError(issue?.path.map(String).join('.') || 'options', issue?.message ?? 'is invalid');
-  }
-  const o = result.data;
+  const o = parseOptions(optionsSchema, options, owner);
   return {
     connection:
       'pool' in c.data ? { pool: c.data.pool } : { connectionString: c.data.connectionString, max: c.data.max ?? 10 },

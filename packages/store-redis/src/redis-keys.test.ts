@@ -41,7 +41,15 @@ describe('redisStore key layout', () => {
       expect.objectContaining({ code: 'CONFIG', details: { option: 'keyPrefix' } }),
     );
     expect(() => redisStore({})).toThrow(expect.objectContaining({ code: 'CONFIG', details: { option: 'url' } }));
-    expect(() => redisStore({ url: 'http://127.0.0.1:6379' })).toThrow(/\[loket\] \[store-redis\] url /);
+    expect(() => redisStore({})).toThrow(
+      '[loket] [store-redis] url is missing: pass url (redis://host:6379) or a connected node-redis client to redisStore({...})',
+    );
+    expect(() => redisStore({ url: 'http://127.0.0.1:6379' })).toThrow(
+      /^\[loket\] \[store-redis\] url is invalid \(not a redis:\/\/ or rediss:\/\/ URL\): .* redisStore\(/,
+    );
+    expect(() => redisStore({ url: 'redis://127.0.0.1:6379', keyPrefx: 'a' } as never)).toThrow(
+      '[loket] [store-redis] keyPrefx is not an option of redisStore({...}) (did you mean keyPrefix?)',
+    );
   });
 });
 

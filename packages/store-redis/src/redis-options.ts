@@ -1,4 +1,4 @@
-import { LoketError, type Logger, loketMessage, safeLogger } from '@loket/core';
+import { type Logger, type OptionsOwner, parseOptions, safeLogger } from '@loket/core';
 import { z } from 'zod';
 import type { RedisScriptClient } from './redis-script.js';
 
@@ -10,7 +10,7 @@ const optionsSchema = z
     url: z
       .string()
       .refine((s) => URL.canParse(s) && /^rediss?:$/.test(new URL(s).protocol), {
-        message: 'is not a redis:// or rediss:// URL',
+        message: 'not a redis:// or rediss:// URL',
       })
       .optional(),
     keyPrefix: z
@@ -30,16 +30,19 @@ const optionsSchema = z
         outboxSweepMs: z.number().int().positive().optional(),
       })
       .optional(),
-    logger: z
-      .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
-        message: 'must be a Logger (pino fits)',
-      })
-      .optional(),
+    logger: z.custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v).optional(),
   })
   .refine((o) => o.url !== undefined || o.client !== undefined, {
-    message: 'is missing: pass url (redis://host:6379) or a connected node-redis client',
+    message: 'missing',
     path: ['url'],
   });
+
+const owner: OptionsOwner = {
+  channel: 'store-redis',
+  factory: 'redisStore',
+  usage: 'redisStore({ url, keyPrefix?, client? })',
+  hints: { url: 'pass url (redis://host:6379) or a connected node-redis client to redisStore({...})' },
+};
 
 /** Options of `redisStore`. */
 export interface RedisStoreOptions {
@@ -80,14 +83,7 @@ export interface ResolvedRedisOptions {
 
 /** Checks the options (a bad one fails with `CONFIG`, naming the option; values are not echoed) and fills defaults. */
 export function resolveRedisOptions(input: unknown): ResolvedRedisOptions {
-  const result = optionsSchema.safeParse(input ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const key = issue?.path.map(String).join('.') || 'options';
-    const text = `${key} ${issue?.message ?? 'is invalid'}: check redisStore({ url, keyPrefix?, client? })`;
-    throw new LoketError('CONFIG', loketMessage('store-redis', text), { details: { option: key } });
-  }
-  const o = result.data;
+  const o = parseOptions(optionsSchema, input, owner);
   return {
     ...(o.url === undefined ? {} : { url: o.url }),
     ...(o.client === undefined ? {} : { client: o.client }),

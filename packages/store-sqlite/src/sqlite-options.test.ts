@@ -31,7 +31,17 @@ describe('sqliteStore options and schema', () => {
   it('refuses a missing path with CONFIG, naming the option', () => {
     const err = configError(() => sqliteStore({} as never));
     expect(err.code).toBe('CONFIG');
-    expect(err.message).toMatch(/^\[loket\] \[store-sqlite\] path /);
+    expect(err.message).toBe(
+      '[loket] [store-sqlite] path is missing: pass a file path (or ":memory:" for tests) to sqliteStore({...})',
+    );
+  });
+
+  it('names an unknown option, with the one it most likely meant', () => {
+    const err = configError(() => sqliteStore({ path: ':memory:', busyTimeout: 1 } as never));
+    expect(err).toMatchObject({ code: 'CONFIG', details: { option: 'busyTimeout' } });
+    expect(err.message).toBe(
+      '[loket] [store-sqlite] busyTimeout is not an option of sqliteStore({...}) (did you mean busyTimeoutMs?)',
+    );
   });
 
   it('refuses a bad retention value with CONFIG', () => {

@@ -1,4 +1,4 @@
-import { LoketError, type Logger, loketMessage, safeLogger } from '@loket/core';
+import { type Logger, type OptionsOwner, parseOptions, safeLogger } from '@loket/core';
 import { z } from 'zod';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -6,7 +6,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const positive = z.number().positive();
 
 const optionsSchema = z.strictObject({
-  path: z.string().min(1, { message: 'is missing: pass a file path (or ":memory:" for tests)' }),
+  path: z.string().min(1),
   retention: z
     .strictObject({
       logDays: positive.optional(),
@@ -19,12 +19,15 @@ const optionsSchema = z.strictObject({
   now: z
     .custom<() => number>((v) => typeof v === 'function', { message: 'must be a function returning ms' })
     .optional(),
-  logger: z
-    .custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v, {
-      message: 'must be a Logger (pino fits)',
-    })
-    .optional(),
+  logger: z.custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v && 'error' in v).optional(),
 });
+
+const owner: OptionsOwner = {
+  channel: 'store-sqlite',
+  factory: 'sqliteStore',
+  usage: 'sqliteStore({ path, retention?, now? })',
+  hints: { path: 'pass a file path (or ":memory:" for tests) to sqliteStore({...})' },
+};
 
 /** Options of `sqliteStore`. */
 export interface SqliteStoreOptions {
@@ -63,16 +66,9 @@ export interface ResolvedSqliteOptions {
   logger: Logger;
 }
 
-/** Checks the options (a bad one fails with `CONFIG`, naming the option) and fills in the defaults. */
+/** Checks the options (a bad one fails with `CONFIG`, naming the option; values are not echoed) and fills in the defaults. */
 export function resolveSqliteOptions(input: unknown): ResolvedSqliteOptions {
-  const result = optionsSchema.safeParse(input ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const key = issue?.path.map(String).join('.') || 'options';
-    const text = `${key} ${issue?.message ?? 'is invalid'}: check sqliteStore({ path, retention?, now? })`;
-    throw new LoketError('CONFIG', loketMessage('store-sqlite', text), { details: { option: key } });
-  }
-  const o = result.data;
+  const o = parseOptions(optionsSchema, input, owner);
   return {
     path: o.path,
     logRetentionMs: (o.retention?.logDays ?? 90) * DAY_MS,

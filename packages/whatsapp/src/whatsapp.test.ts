@@ -26,7 +26,7 @@ describe('whatsapp()', () => {
 
   it('checks graphVersion, apiBaseUrl and phoneNumberId', () => {
     expect(configError({ ...options, graphVersion: 'v25' }).message).toMatch(
-      /graphVersion "v25" is not a Graph API version/,
+      /graphVersion is invalid \(not a Graph API version\): use the form v25\.0 in whatsapp\(\{\.\.\.\}\)/,
     );
     expect(configError({ ...options, apiBaseUrl: 'nope' }).message).toMatch(
       /apiBaseUrl "nope" is not an http\(s\) URL/,

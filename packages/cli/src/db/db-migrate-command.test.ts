@@ -23,7 +23,7 @@ describe('loket db migrate', () => {
   it('refuses a schema name that is not a plain SQL name, with the usage exit code', async () => {
     const io = memoryIo();
     expect(await runCli(['db', 'migrate', '--print', '--schema', 'x; drop'], io)).toBe(2);
-    expect(io.errors.join('\n')).toContain('schema must be a lower-case SQL name');
+    expect(io.errors.join('\n')).toMatch(/schema is invalid \(must be a lower-case SQL name .*postgresStore/);
   });
 
   it('asks for a database when it is not printing', async () => {

@@ -2,7 +2,6 @@ import type { ConversationRef } from '@loket/core';
 import { LoketError, loketMessage } from '@loket/core';
 import { createEmulator, type Emulator } from '@loket/testing/kit';
 import { describeGatewayStatus } from '../channels/gateway-status.js';
-import { metaMessagingBody } from '../channels/customer-message.js';
 import { knownChannel, knownChannelNames } from '../channels/known-channels.js';
 import { simulateWebchat } from './simulate-webchat.js';
 
@@ -69,25 +68,10 @@ export async function simulateMessage(input: SimulateInput, target: SimulateTarg
   emulator.gatewayUrl = target.gatewayUrl;
   const at = input.at ?? Date.now();
   try {
-    let messageId: string;
-    let status: number;
-    if (known.channel === 'whatsapp') {
-      const customer = emulator.customer({
-        phoneNumberId: conversation.account,
-        waId: conversation.user,
-        name: input.name,
-      });
-      status = await customer.say(input.text, { at });
-      messageId = customer.lastMessageId ?? '';
-    } else if (known.channel === 'twitter-dm') {
-      const customer = emulator.xCustomer({ account: conversation.account, user: conversation.user, name: input.name });
-      status = await customer.say(input.text, { at });
-      messageId = customer.lastMessageId ?? '';
-    } else {
-      const built = metaMessagingBody(known.channel, { ...conversation, text: input.text, at });
-      messageId = built.messageId;
-      status = await emulator.postWebhook(known.channel, built.body, 'message');
-    }
+    // The emulator's customers build each platform's real body, so `simulate` and the emulator never drift apart.
+    const customer = emulatorCustomer(emulator, known.channel, conversation, input.name);
+    const status = await customer.say(input.text, { at });
+    const messageId = customer.lastMessageId ?? '';
     const url = `${target.gatewayUrl.replace(/\/$/, '')}/webhooks/${known.channel}`;
     return { conversation, messageId, url, status, ...verdict(status, known.channel) };
   } catch (err) {
@@ -100,6 +84,19 @@ export async function simulateMessage(input: SimulateInput, target: SimulateTarg
     if (target.emulator) emulator.gatewayUrl = previousUrl;
     else await emulator.close();
   }
+}
+
+interface Customer {
+  say(text: string, options: { at: number }): Promise<number>;
+  readonly lastMessageId: string | undefined;
+}
+
+function emulatorCustomer(emulator: Emulator, channel: string, to: ConversationRef, name?: string): Customer {
+  const parties = { account: to.account, user: to.user };
+  if (channel === 'whatsapp') return emulator.customer({ phoneNumberId: to.account, waId: to.user, name });
+  if (channel === 'twitter-dm') return emulator.xCustomer({ ...parties, name });
+  if (channel === 'instagram') return emulator.instagramCustomer(parties);
+  return emulator.messengerCustomer(parties);
 }
 
 function verdict(status: number, channel: string): { ok: boolean; verdict: string } {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { LoketError } from '../errors.js';
-import { baseUrlSchema, parseAdapterOptions, secretSchema } from './adapter-options.js';
+import {
+  baseUrlSchema,
+  loggerOptionSchema,
+  parseAdapterOptions,
+  parseOptions,
+  secretSchema,
+} from './adapter-options.js';
 import { eventId, fragmentHash } from './stable-id.js';
 
 const schema = z.object({ secret: secretSchema, apiBaseUrl: baseUrlSchema.optional() });
@@ -26,6 +32,22 @@ describe('parseAdapterOptions', () => {
     expect(problem({ secret: 's', apiBaseUrl: 'ftp://x' }).message).toContain('"ftp://x" is not an http(s) URL');
     expect(problem('nope').code).toBe('CONFIG');
     expect(problem({ secret: 42 }).details).toEqual({ option: 'secret' });
+  });
+
+  it('says what a logger needs, and uses an owner hint instead of "pass it to"', () => {
+    const withLogger = z.object({ logger: loggerOptionSchema.optional(), version: z.string().regex(/^v\d+$/) });
+    const hinted = { ...owner, hints: { version: 'use the form v1 in toy({...})' } };
+    const fail = (input: unknown) => () => parseOptions(withLogger, input, hinted);
+    expect(fail({ version: 'v1', logger: {} })).toThrow(
+      '[loket] [toy] logger must have debug, info, warn and error methods (pino fits): pass it to toy({...})',
+    );
+    expect(fail({ version: '1.0' })).toThrow(/^\[loket\] \[toy\] version is invalid \(.*\): use the form v1 in toy/);
+    expect(fail({ version: '1.0' })).not.toThrow(/1\.0/);
+    expect(fail({})).toThrow('[loket] [toy] version is missing: use the form v1 in toy({...})');
+  });
+
+  it('is also exported under its earlier name', () => {
+    expect(parseAdapterOptions).toBe(parseOptions);
   });
 });
 

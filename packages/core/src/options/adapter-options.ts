@@ -26,17 +26,22 @@ export interface OptionsOwner {
   usage: string;
   /** The environment variables that fill options the caller left out (explicit options win); named when missing. */
   env?: EnvNames;
+  /**
+   * What to do about an option, said instead of `pass it to factory({...})` when that option is missing or invalid:
+   * `{ graphVersion: 'use the form v25.0 in whatsapp({...})' }`. Never put the value in it.
+   */
+  hints?: Record<string, string>;
 }
 
 /**
- * Checks adapter options with a zod schema and turns the first problem into a LoketError `CONFIG` that names the
+ * Checks the options of an adapter or store with a zod schema and turns the first problem into a LoketError `CONFIG` that names the
  * option and the factory (`[loket] [twitter-dm] consumerSecret is missing: pass it to twitterDm({...})`). Values
  * are never echoed (they may be secrets), except base URLs.
  *
  * @example
- * const options = parseAdapterOptions(schema, input, { channel: 'twitter-dm', factory: 'twitterDm', usage: 'twitterDm({ consumerSecret, credentials })' });
+ * const options = parseOptions(schema, input, { channel: 'twitter-dm', factory: 'twitterDm', usage: 'twitterDm({ consumerSecret, credentials })' });
  */
-export function parseAdapterOptions<T extends z.ZodType>(schema: T, given: unknown, owner: OptionsOwner): z.output<T> {
+export function parseOptions<T extends z.ZodType>(schema: T, given: unknown, owner: OptionsOwner): z.output<T> {
   const input = owner.env ? withEnvOptions(given, owner.env) : given;
   const unknown = unknownOption(schema, input);
   if (unknown) throw unknownOptionError(unknown, owner);
@@ -50,6 +55,14 @@ export function parseAdapterOptions<T extends z.ZodType>(schema: T, given: unkno
     details: { option: key },
   });
 }
+
+/**
+ * The earlier name of {@link parseOptions}, kept for adapters written against it.
+ *
+ * @example
+ * const options = parseAdapterOptions(schema, input, { channel: 'twitter-dm', factory: 'twitterDm', usage: 'twitterDm({ consumerSecret, credentials })' });
+ */
+export const parseAdapterOptions = parseOptions;
 
 /**
  * `accesToken is not an option of whatsapp({...}) (did you mean accessToken?)`: a typo is reported as itself,
@@ -73,11 +86,12 @@ export function passHint(key: string, owner: Pick<OptionsOwner, 'factory' | 'env
 }
 
 function explain(key: string, value: unknown, owner: OptionsOwner, reason = 'invalid'): string {
-  const pass = passHint(key, owner);
+  const pass = owner.hints?.[key] ?? passHint(key, owner);
   if (key === 'options') return `options must be an object: call ${owner.usage}`;
   if (value === undefined) return `${key} is missing: ${pass}`;
   if (/BaseUrl$/.test(key) && typeof value === 'string')
     return `${key} "${value}" is not an http(s) URL: use e.g. http://127.0.0.1:4010`;
+  if (key === 'logger') return `logger must have debug, info, warn and error methods (pino fits): ${pass}`;
   if (typeof value === 'string' && value.trim() === '') return `${key} is empty: ${pass}`;
   // zod's own reasons never quote the value, so they are safe next to secrets.
   if (typeof value === 'string') return `${key} is invalid (${reason}): ${pass}`;
