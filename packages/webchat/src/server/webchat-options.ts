@@ -1,12 +1,4 @@
-import {
-  didYouMean,
-  type EnvNames,
-  type EnvOptional,
-  envVariable,
-  LoketError,
-  loketMessage,
-  withEnvOptions,
-} from '@loket/core';
+import { type EnvNames, type EnvOptional, parseOptions } from '@loket/core';
 import { z } from 'zod';
 import { type BlobStore, fileBlobStore } from './webchat-blobs.js';
 
@@ -107,20 +99,6 @@ export const WEBCHAT_ENV: EnvNames = {
   siteId: 'WEBCHAT_SITE_ID',
 };
 
-const KNOWN = Object.keys(webchatOptionsSchema.shape);
-
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map((key) => `unknown option ${key}${issue.path.length ? '' : didYouMean(key, KNOWN)}`)
-      .join(', ');
-  }
-  const [top] = issue.path;
-  const variable = issue.path.length === 1 && typeof top === 'string' ? WEBCHAT_ENV[top] : undefined;
-  const missing = variable && (input as Record<string, unknown> | undefined)?.[top as string] === undefined;
-  return `${issue.path.join('.')} ${missing ? `is missing (or set ${envVariable(variable)})` : issue.message}`;
-}
-
 /** A kind of attachment, each with its own size cap. */
 export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
 
@@ -171,19 +149,12 @@ export interface ResolvedWebchatOptions {
 /** Checks the options, reading `WEBCHAT_*` for the ones left out (CONFIG naming the option otherwise), and fills in
  * the defaults of DESIGN.md. */
 export function resolveWebchatOptions(given: WebchatOptions): ResolvedWebchatOptions {
-  const input = withEnvOptions(given, WEBCHAT_ENV);
-  const parsed = webchatOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    // A typo (unrecognized key) comes first: it usually explains the option that looks missing.
-    const issues = [...parsed.error.issues].sort(
-      (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
-    );
-    const text = issues.map((i) => describeIssue(i, input)).join('; ');
-    throw new LoketError('CONFIG', loketMessage('webchat', `${text}: fix it in webchat({...})`), {
-      channel: 'webchat',
-    });
-  }
-  const o = parsed.data;
+  const o = parseOptions(webchatOptionsSchema, given, {
+    channel: 'webchat',
+    factory: 'webchat',
+    usage: 'webchat({ identitySecret, allowedOrigins })',
+    env: WEBCHAT_ENV,
+  });
   const l = o.limits ?? {};
   const attachmentBytes = l.attachmentBytes ?? 10 * KIB * KIB;
   const caps = o.attachments?.maxBytes ?? {};
