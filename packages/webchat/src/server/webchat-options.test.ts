@@ -33,7 +33,9 @@ describe('webchat() options and the environment', () => {
     vi.stubEnv('WEBCHAT_ALLOWED_ORIGINS', 'https://shop.example');
     const missing = await catchLoketError(() => webchat());
     expect(missing.code).toBe('CONFIG');
-    expect(missing.message).toContain('identitySecret is missing: pass it to webchat({...}) or set WEBCHAT_IDENTITY_SECRET');
+    expect(missing.message).toContain(
+      'identitySecret is missing: pass it to webchat({...}) or set WEBCHAT_IDENTITY_SECRET',
+    );
     const typo = await catchLoketError(() => webchat({ identitySecert: SECRET } as never));
     expect(typo.message).toMatch(
       /^\[loket\] \[webchat\] identitySecert is not an option of webchat\(\{\.\.\.\}\) \(did you mean identitySecret\?\)/,
