@@ -111,11 +111,14 @@ export interface HandlerOptions {
 /** The event type a handler is registered for, or `'*'` for every event. */
 export type HandlerType = InboundEventType | '*';
 
-/** A user handler. It may run more than once for an event when it throws (at-least-once). */
+/**
+ * A user handler. It may run more than once for an event when it throws (at-least-once). What it returns is
+ * awaited and ignored, so `(event, ctx) => ctx.reply('Thanks!')` fits as well as a block body.
+ */
 export type EventHandler<T extends HandlerType = '*'> = (
   event: T extends InboundEventType ? EventOf<T> : InboundEvent,
   ctx: HandlerContext,
-) => void | Promise<void>;
+) => unknown;
 
 /** A handler for node:http, Express and Fastify (`reply.raw`); `next` is called for paths that are not ours. */
 export type NodeHandler = (
