@@ -4,27 +4,20 @@ import { createGateway } from '@loket/core';
 import { postgresStore } from '@loket/store-postgres';
 import { createTestDatabase, postgresTestUrl, uniqueSchema } from '@loket/store-postgres/testing';
 import { whatsapp } from '@loket/whatsapp';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cutOff, letBackIn } from './postgres-cutoff.js';
 import { waitUntil } from './children.js';
 import { inboxDrained } from './inbox-drained.js';
 import { APP_SECRET, post, signedWebhooks } from './webhooks.js';
 
 const server = await postgresTestUrl('durability');
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
 if (server === undefined) {
   describe.skip('a gateway whose PostgreSQL goes away (no PostgreSQL reachable)', () => it.skip('needs PostgreSQL'));
 } else {
   const db = await createTestDatabase(server);
   afterAll(async () => {
-    await admin(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS true`);
+    await letBackIn(server, db.name);
     await db.drop();
   });
 
@@ -56,12 +49,11 @@ if (server === undefined) {
         expect(await Promise.all(before.map((h) => post(url, h)))).toEqual(before.map(() => true));
 
         // The database goes away: no new connections, and every open one is cut.
-        await admin(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS false`);
-        await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}'`);
+        await cutOff(server, db.name);
         expect(await Promise.all(during.map((h) => post(url, h)))).toEqual(during.map(() => false));
         release(); // handlers finish while their completions cannot be stored: the items stay in the inbox
 
-        await admin(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS true`);
+        await letBackIn(server, db.name);
         // The platform retries what got 503.
         expect(await Promise.all(during.map((h) => post(url, h)))).toEqual(during.map(() => true));
         const ids = hooks.map((h) => h.wamid);

@@ -3,25 +3,18 @@ import { postgresStore } from '@loket/store-postgres';
 import { createTestDatabase, postgresTestUrl, uniqueSchema } from '@loket/store-postgres/testing';
 import { catchLoketError } from '@loket/testing';
 import { whatsapp } from '@loket/whatsapp';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cutOff, letBackIn } from './postgres-cutoff.js';
 import { APP_SECRET, PHONE_NUMBER_ID, signedWebhooks } from './webhooks.js';
 
 const server = await postgresTestUrl('durability');
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
 
 if (server === undefined) {
   describe.skip('a gateway whose PostgreSQL cannot be reached (no PostgreSQL reachable)', () => it.skip('needs it'));
 } else {
   const db = await createTestDatabase(server);
   afterAll(async () => {
-    await admin(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS true`);
+    await letBackIn(server, db.name);
     await db.drop();
   });
 
@@ -34,8 +27,7 @@ if (server === undefined) {
         channels: [whatsapp({ appSecret: APP_SECRET, verifyToken: 'pg-down', accessToken: 'pg-down-token' })],
         store,
       });
-      await admin(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS false`);
-      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}'`);
+      await cutOff(server, db.name);
 
       expect((await catchLoketError(gateway.start())).code).toBe('NETWORK');
       const [hook] = signedWebhooks(1);
