@@ -19,6 +19,13 @@ export function postgresDedupe(pool: Db, table: string): DedupeStore {
       );
       return rows[0]?.token ?? null;
     },
+    async isDone(key) {
+      const { rowCount } = await pool.query(
+        `SELECT 1 FROM ${table} WHERE key = $1 AND done AND expires_at > ${NOW_MS}`,
+        [key],
+      );
+      return (rowCount ?? 0) > 0;
+    },
     async complete(key, token, ttlMs) {
       await pool.query(`UPDATE ${table} SET done = true, expires_at = ${NOW_MS} + $1 WHERE key = $2 AND token = $3`, [
         Math.round(ttlMs),

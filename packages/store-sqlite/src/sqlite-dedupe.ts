@@ -12,6 +12,7 @@ export function sqliteDedupe(db: Database, now: () => number): DedupeStore {
      ON CONFLICT (key) DO UPDATE SET token = excluded.token, done = 0, expires_at = excluded.expires_at
      WHERE dedupe.expires_at <= ?`,
   );
+  const isDone = db.prepare('SELECT 1 FROM dedupe WHERE key = ? AND done = 1 AND expires_at > ?');
   const complete = db.prepare('UPDATE dedupe SET done = 1, expires_at = ? WHERE key = ? AND token = ?');
   const release = db.prepare('DELETE FROM dedupe WHERE key = ? AND token = ? AND done = 0');
 
@@ -20,6 +21,9 @@ export function sqliteDedupe(db: Database, now: () => number): DedupeStore {
       const at = now();
       const token = newToken();
       return claim.run(key, token, at + ttlMs, at).changes === 1 ? token : null;
+    },
+    async isDone(key) {
+      return isDone.get(key, now()) !== undefined;
     },
     async complete(key, token, ttlMs) {
       complete.run(now() + ttlMs, key, token);

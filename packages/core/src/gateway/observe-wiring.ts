@@ -77,11 +77,11 @@ export function observedDeliver(deliver: Deliver, observer: Observer, now: () =>
   };
 }
 
-/** Store calls that are signals: a dedupe claim refused (a duplicate), a request moved to the dead letters. */
+/** Store calls that are signals: a refused claim on a done event (a duplicate), a request moved to the dead letters. */
 export function observedStoreCalls(observer: Observer, now: () => number): StoreTap {
   return (what, args, result) => {
     if (!observer.active) return;
-    if (what === 'store.dedupe.claim' && result === null) observer.emit({ type: 'event.duplicate', at: now() });
+    if (what === 'store.dedupe.isDone' && result === true) observer.emit({ type: 'event.duplicate', at: now() });
     if (what === 'store.inbox.deadLetter') {
       const error = (args[2] as { error?: unknown } | undefined)?.error;
       observer.emit({ type: 'request.dead-lettered', at: now(), error: String(error ?? '') });

@@ -1,6 +1,7 @@
 import { LoketError, loketMessage } from '../errors.js';
 import { createConversationRunner } from './conversation-runner.js';
 import { createLeaseLoop } from '../work/lease-loop.js';
+import { createOwnClaims } from './own-claims.js';
 import { runItem } from './run-item.js';
 import { createSleeper } from '../work/sleeper.js';
 import type { InboxWorker, InboxWorkerOptions } from './worker-types.js';
@@ -27,6 +28,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     sleeper,
     logger,
   });
+  const claims = createOwnClaims(options.now);
   let closed = false;
   const loop = createLeaseLoop({
     queue: 'inbox',
@@ -34,7 +36,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     pollMs: options.pollMs,
     logger,
     lease: (limit) => store.inbox.lease({ limit, leaseMs: options.leaseMs }),
-    run: (item) => runItem(item, { options, runner, sleeper }),
+    run: (item) => runItem(item, { options, runner, sleeper, claims }),
   });
 
   const worker: InboxWorker = {

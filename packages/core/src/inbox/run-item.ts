@@ -6,6 +6,7 @@ import type { LeasedItem } from '../store/store.js';
 import { backoffDelay } from '../work/backoff.js';
 import type { ConversationRunner, RunResult } from './conversation-runner.js';
 import { handleEvent } from './handle-event.js';
+import type { OwnClaims } from './own-claims.js';
 import { startHeartbeat } from '../work/heartbeat.js';
 import { groupByConversation, logParseFailure, parseItem } from './process-item.js';
 import type { Sleeper } from '../work/sleeper.js';
@@ -16,11 +17,14 @@ export interface ItemDeps {
   options: InboxWorkerOptions;
   runner: ConversationRunner;
   sleeper: Sleeper;
+  claims: OwnClaims;
 }
 
 interface GroupSummary {
   failed: { id: string; error: unknown }[];
   interrupted: boolean;
+  /** An event claimed by another worker: the item is tried again once that claim is done or expired. */
+  held: boolean;
   /** A store failure: the rest of the conversation waits for the item's next try. */
   error?: unknown;
 }
@@ -31,14 +35,14 @@ const noEvents = (channel: string): LoketError =>
 const text = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 async function runGroup(events: InboundEvent[], caps: Capabilities, deps: ItemDeps): Promise<GroupSummary> {
-  const summary: GroupSummary = { failed: [], interrupted: false };
+  const summary: GroupSummary = { failed: [], interrupted: false, held: false };
   for (const event of events) {
     try {
-      const outcome = await handleEvent(event, caps, deps.options, deps.sleeper);
+      const outcome = await handleEvent(event, caps, deps.options, deps);
       if (outcome.kind === 'failed') summary.failed.push({ id: event.id, error: outcome.error });
       // Later events of this conversation must not overtake the one that was cut short.
-      if (outcome.kind === 'interrupted') {
-        summary.interrupted = true;
+      if (outcome.kind === 'interrupted' || outcome.kind === 'held') {
+        summary[outcome.kind] = true;
         break;
       }
     } catch (err) {
@@ -53,6 +57,7 @@ async function settle(item: LeasedItem, results: PromiseSettledResult<RunResult<
   const { store, logger, retry } = deps.options;
   const failed: GroupSummary['failed'] = [];
   let interrupted = false;
+  let held = false;
   let error: unknown;
   for (const result of results) {
     if (result.status === 'rejected') error ??= result.reason;
@@ -60,6 +65,7 @@ async function settle(item: LeasedItem, results: PromiseSettledResult<RunResult<
     else {
       failed.push(...result.value.value.failed);
       interrupted ||= result.value.value.interrupted;
+      held ||= result.value.value.held;
       error ??= result.value.value.error;
     }
   }
@@ -85,6 +91,17 @@ async function settle(item: LeasedItem, results: PromiseSettledResult<RunResult<
     return store.inbox.retry(item.id, item.token, {
       delayMs: 0,
       error: 'the worker closed before the request was done',
+    });
+  }
+  if (held) {
+    // The holder finishes (then the event is done and skipped) or its claim expires after a lease (then it is ours).
+    const delayMs = backoffDelay(
+      { attempt: item.attempts + 1, baseMs: retry.baseDelayMs, maxMs: deps.options.leaseMs, jitter: 'equal' },
+      deps.options.random,
+    );
+    return store.inbox.retry(item.id, item.token, {
+      delayMs,
+      error: 'an event of this request is being handled by another worker: trying again after its claim',
     });
   }
   if (failed.length > 0) {

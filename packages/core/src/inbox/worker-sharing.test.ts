@@ -150,6 +150,65 @@ describe('inbox worker with others and with failures', () => {
     await eventually(async () => expect(await store.inbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0 }));
   });
 
+  it('an event claimed by a process that died is not acked unhandled: it is handled once that claim expires', async () => {
+    let clock = 1_000;
+    const now = () => clock;
+    const inner = memoryStore({ now });
+    // The dead process's claim: taken, never completed or released.
+    expect(await inner.dedupe.claim('loket:event:webchat:d1', 500)).not.toBeNull();
+    let refused = 0;
+    const store: Store = {
+      ...inner,
+      dedupe: {
+        ...inner.dedupe,
+        claim: async (key, ttlMs) => {
+          const token = await inner.dedupe.claim(key, ttlMs);
+          if (token === null) refused += 1;
+          return token;
+        },
+      },
+    };
+    const h = make({ store, now, worker: { leaseMs: 500 } });
+    const handled: string[] = [];
+    h.gateway.on('message', (event) => {
+      handled.push(event.id);
+    });
+    await h.gateway.start();
+    await h.post([{ id: 'd1', kind: 'text', user: 'u1', text: 'x', ts: 1 }]);
+    await eventually(() => expect(refused).toBe(1));
+    await eventually(async () => expect((await store.inbox.stats()).pending).toBe(1));
+    expect(handled).toEqual([]);
+    clock += 600;
+    await eventually(() => expect(handled).toEqual(['d1']));
+    await eventually(async () => expect(await store.inbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0 }));
+  });
+
+  it('a completion the store refused is stored on the next try, without handling the event again', async () => {
+    const inner = memoryStore();
+    let failures = 1;
+    const store: Store = {
+      ...inner,
+      dedupe: {
+        ...inner.dedupe,
+        complete: async (key, token, ttlMs) => {
+          if (failures-- > 0) throw new Error('connection reset');
+          return inner.dedupe.complete(key, token, ttlMs);
+        },
+      },
+    };
+    // The default lease (and claim) is 30 s: the next try must not wait for its own claim to expire.
+    const h = make({ store });
+    const handled: string[] = [];
+    h.gateway.on('message', (event) => {
+      handled.push(event.id);
+    });
+    await h.gateway.start();
+    await h.post([{ id: 'c1', kind: 'text', user: 'u1', text: 'a', ts: 1 }]);
+    await eventually(async () => expect(await store.inbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0 }));
+    expect(handled).toEqual(['c1']);
+    expect(await inner.dedupe.isDone('loket:event:webchat:c1')).toBe(true);
+  });
+
   it('a store failure retries the whole request later, without repeating handled events', async () => {
     const inner = memoryStore();
     let failOnce = true;

@@ -34,6 +34,10 @@ export function memoryDedupe(now: () => number): DedupeStore & { erase(match: (k
       claims.set(key, { token, done: false, expiresAt: at + ttlMs });
       return token;
     },
+    async isDone(key) {
+      const claim = claims.get(key);
+      return claim?.done === true && claim.expiresAt > now();
+    },
     async complete(key, token, ttlMs) {
       const claim = claims.get(key);
       if (!claim || claim.token !== token) return;

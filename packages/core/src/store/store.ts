@@ -67,10 +67,15 @@ export interface InboxStore {
 
 /**
  * Per-event claims: at most one worker handles an event id at a time, and a handled id is remembered for a while.
- * `claim` answers a token, or null when the id is claimed or done.
+ * `claim` answers a token, or null when the id is claimed or done; `isDone` tells those two apart.
  */
 export interface DedupeStore {
   claim(key: string, ttlMs: number): Promise<string | null>;
+  /**
+   * True when the key was completed and is still remembered; false when it is free or only claimed. A worker asks
+   * after a refused claim: a done event is a duplicate, a claimed one may belong to a process that died mid-handler.
+   */
+  isDone(key: string): Promise<boolean>;
   /** Marks a claimed key done; it stays known (claim returns null) for `ttlMs`. */
   complete(key: string, token: string, ttlMs: number): Promise<void>;
   /** Gives a claim back, so that a retry can claim it again. */

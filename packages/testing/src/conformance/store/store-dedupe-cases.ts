@@ -21,6 +21,19 @@ export function dedupeCases(ctx: StoreCaseContext): void {
       expect(await dedupe().claim('wamid.1', LONG)).toBeNull();
     });
 
+    it('tells a completed key from one that is only claimed', async () => {
+      expect(await dedupe().isDone('wamid.1'), 'a free key').toBe(false);
+      const token = await dedupe().claim('wamid.1', LONG);
+      expect(await dedupe().isDone('wamid.1'), 'a claimed key').toBe(false);
+      await dedupe().complete('wamid.1', token!, ctx.ttl);
+      expect(await dedupe().isDone('wamid.1'), 'a completed key').toBe(true);
+      await ctx.expire();
+      expect(await dedupe().isDone('wamid.1'), 'a completed key after its TTL').toBe(false);
+      const released = await dedupe().claim('wamid.2', LONG);
+      await dedupe().release('wamid.2', released!);
+      expect(await dedupe().isDone('wamid.2'), 'a released key').toBe(false);
+    });
+
     it('lets a released key be claimed again', async () => {
       const token = await dedupe().claim('wamid.1', LONG);
       await dedupe().release('wamid.1', token!);
