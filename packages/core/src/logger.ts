@@ -55,12 +55,25 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** Wraps a logger so that nothing it writes carries a secret or a token. */
+/** Loggers that {@link safeLogger} made: wrapping one again would redact every line twice. */
+const safe = new WeakSet<Logger>();
+
+/**
+ * Wraps a logger so that nothing it writes carries a secret or a token. A level the logger does not write (one of
+ * our silent methods, or pino's `isLevelEnabled` says no) costs no redaction: a debug line per webhook stays cheap.
+ */
 export function safeLogger(logger: Logger | undefined): Logger {
   if (!logger) return silentLogger;
-  const wrap =
-    (level: keyof Logger) =>
-    (obj: Record<string, unknown>, msg?: string): void =>
+  if (safe.has(logger)) return logger;
+  const enabled = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.bind(logger);
+  const wrap = (level: keyof Logger) => {
+    if (logger[level] === noop) return noop;
+    return (obj: Record<string, unknown>, msg?: string): void => {
+      if (enabled && !enabled(level)) return;
       logger[level](redact(obj) as Record<string, unknown>, msg === undefined ? undefined : (redact(msg) as string));
-  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+    };
+  };
+  const wrapped: Logger = { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+  safe.add(wrapped);
+  return wrapped;
 }

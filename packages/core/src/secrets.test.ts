@@ -31,6 +31,22 @@ describe('declared secrets', () => {
     }
   });
 
+  it('are redacted once however often the logger is wrapped, and a level the logger does not write is skipped', () => {
+    const secrets = declareSecrets('verify-me-please');
+    try {
+      const lines = recordingLogger();
+      const pinoLike = Object.assign(lines, { isLevelEnabled: (level: string) => level !== 'debug' });
+      const logger = safeLogger(safeLogger(pinoLike));
+      expect(safeLogger(logger)).toBe(logger);
+      logger.debug({ note: 'verify-me-please' }, 'not written');
+      logger.info({ note: 'verify-me-please' }, 'written');
+      expect(lines.lines.map((l) => [l.level, l.msg])).toEqual([['info', 'written']]);
+      expect(JSON.stringify(lines.lines)).not.toContain('verify-me-please');
+    } finally {
+      secrets.forget();
+    }
+  });
+
   it('include refreshed tokens, in their URL-encoded and JSON-escaped forms too', () => {
     const secrets = declareSecrets();
     secrets.add('refreshed/token+1"x');

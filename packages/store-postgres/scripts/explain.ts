@@ -33,7 +33,7 @@ try {
     ],
     [
       'inbox enqueue',
-      `INSERT INTO ${t.inbox} (channel, method, url, headers, body, received_at) VALUES ('whatsapp', 'POST', '/', '{}', '\\x00', 1) RETURNING id`,
+      `WITH inserted AS (INSERT INTO ${t.inbox} (channel, method, url, headers, body, received_at) VALUES ('whatsapp', 'POST', '/', '{}', '\\x00', 1), ('whatsapp', 'POST', '/', '{}', '\\x01', 1) RETURNING id) SELECT id FROM inserted, pg_notify('loket', '["loket:work","inbox"]')`,
       [],
     ],
     [

@@ -1,7 +1,7 @@
 import type { ChannelId, DeadLetter, InboxEntry, InboxStore, LeasedItem } from '@loket/core';
 import type { Db } from './postgres-db.js';
 import { NOW_MS } from './postgres-names.js';
-import { batchPerTick } from './postgres-batcher.js';
+import { batchWhileBusy } from './postgres-batcher.js';
 import { idParam, postgresQueue } from './postgres-queue.js';
 
 /** An inbox row as the driver returns it. */
@@ -46,10 +46,10 @@ export function deadLetterOf(row: InboxRow): DeadLetter {
 /**
  * The inbox of `postgresStore`: one table on the shared {@link postgresQueue} core, where `state` is `queued` or
  * `dead`. The raw body is `bytea`, so bytes that are not UTF-8 come back exactly. Ack deletes the row; a dead
- * letter keeps its bytes for replay. Enqueues of one turn of the event loop share one multi-row INSERT (see
- * {@link batchPerTick}). `onEnqueued` runs after each commit (the store wakes other processes' workers).
+ * letter keeps its bytes for replay. Enqueues made together share one multi-row INSERT (see {@link batchWhileBusy}),
+ * which also sends `wake` (the `pg_notify` arguments that wake every process's workers) when it commits.
  */
-export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): InboxStore {
+export function postgresInbox(pool: Db, table: string, wake: [channel: string, payload: string]): InboxStore {
   const queue = postgresQueue<InboxRow>(pool, table);
   const ack = queue.whileHeld(`DELETE FROM ${table}`);
   const bury = queue.whileHeld(
@@ -57,27 +57,31 @@ export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): 
   );
 
   const insertAll = async (entries: InboxEntry[]): Promise<string[]> => {
-    const column = <V>(pick: (e: InboxEntry) => V) => entries.map(pick);
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO ${table} (channel, method, url, headers, body, received_at)
-         SELECT e.channel, e.method, e.url, e.headers, e.body, e.received_at
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[], $6::bigint[])
-           WITH ORDINALITY AS e(channel, method, url, headers, body, received_at, n)
-         ORDER BY n RETURNING id`,
-      [
-        column((e) => e.channel),
-        column((e) => e.request.method),
-        column((e) => e.request.url),
-        column((e) => JSON.stringify(e.request.headers)),
-        column(({ request: { body } }) => Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
-        column((e) => e.receivedAt),
-      ],
+    // One VALUES row per entry, each body its own parameter: the driver sends a Buffer as binary, where a bytea[]
+    // array would be hex-encoded and escaped in JavaScript first.
+    const params: unknown[] = [...wake];
+    const rows = entries.map(({ channel, request: { method, url, headers, body }, receivedAt }) => {
+      const at = params.length;
+      params.push(
+        channel,
+        method,
+        url,
+        JSON.stringify(headers),
+        Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+        receivedAt,
+      );
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}::jsonb, $${at + 5}::bytea, $${at + 6}::bigint)`;
+    });
+    const { rows: ids } = await pool.query<{ id: string }>(
+      `WITH inserted AS (
+         INSERT INTO ${table} (channel, method, url, headers, body, received_at) VALUES ${rows.join(', ')} RETURNING id)
+       SELECT id FROM inserted, pg_notify($1, $2)`,
+      params,
     );
-    onEnqueued();
-    // Identity values follow the insert order, which ORDER BY n pins to the callers' order.
-    return rows.map((r) => String(r.id)).sort((x, y) => Number(x) - Number(y));
+    // Identity values follow the insert order, which is the order of the VALUES rows: the callers' order.
+    return ids.map((r) => String(r.id)).sort((x, y) => Number(x) - Number(y));
   };
-  const enqueue = batchPerTick(insertAll);
+  const enqueue = batchWhileBusy(insertAll);
 
   return {
     enqueue,
@@ -109,12 +113,14 @@ export function postgresInbox(pool: Db, table: string, onEnqueued: () => void): 
       return rows.map(deadLetterOf);
     },
     async replay(id) {
+      // A spurious wake-up (no such dead letter) costs a lease query, nothing more.
       const r = await pool.query(
-        `UPDATE ${table} SET state = 'queued', attempts = 0, available_at = 0, lease_token = NULL, error = NULL,
-           failed_at = NULL, failed_events = NULL WHERE id = $1 AND state = 'dead'`,
-        [idParam(id)],
+        `WITH replayed AS (
+           UPDATE ${table} SET state = 'queued', attempts = 0, available_at = 0, lease_token = NULL, error = NULL,
+             failed_at = NULL, failed_events = NULL WHERE id = $1 AND state = 'dead' RETURNING id)
+         SELECT id FROM replayed, pg_notify($2, $3)`,
+        [idParam(id), ...wake],
       );
-      if (r.rowCount === 1) onEnqueued();
       return r.rowCount === 1;
     },
     async stats() {

@@ -14,6 +14,8 @@ type Payload = [topic: string, message: string] | [topic: string, message: null,
 export interface PostgresPubSub extends PubSub {
   /** Publishes without waiting and without failing the caller (work wake-ups: polling covers a lost one). */
   publishSoon(topic: string, message: string): void;
+  /** The `pg_notify` arguments for a short message: for a write that sends its own wake-up when it commits. */
+  notice(topic: string, message: string): [channel: string, payload: string];
   close(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ export function postgresPubSub(pool: Db, t: TableNames, logger: Logger): Postgre
 
   return {
     publish,
+    notice: (topic, message) => [t.channel, JSON.stringify([topic, message] satisfies Payload)],
     publishSoon(topic, message) {
       // Coalesced per turn of the event loop: a burst of enqueues sends one wake-up.
       const key = `${topic}\n${message}`;

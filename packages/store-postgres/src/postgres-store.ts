@@ -77,7 +77,7 @@ export async function postgresStore(
     // Items live in the database: a gateway process that dies loses nothing (an acknowledged webhook is committed).
     durable: true,
     database: conn.description,
-    inbox: postgresInbox(pool, t.inbox, () => pubsub.publishSoon(STORE_WORK_TOPIC, 'inbox')),
+    inbox: postgresInbox(pool, t.inbox, pubsub.notice(STORE_WORK_TOPIC, 'inbox')),
     outbox: postgresOutbox(pool, t.outbox, () => pubsub.publishSoon(STORE_WORK_TOPIC, 'outbox')),
     dedupe: postgresDedupe(pool, t.dedupe),
     conversations: postgresConversations(pool, t.conversations),
