@@ -1,35 +1,25 @@
 import { type Content, LoketError } from '@loket/core';
 import { WebchatApi } from './api.js';
 import { backoffDelay } from './backoff.js';
-import type { StatusChange, WebchatClientEvents, WebchatClientOptions } from './client-options.js';
+import { AuthGuard } from './auth-guard.js';
+import type { WebchatClientEvents, WebchatClientOptions } from './client-options.js';
 import { Connection, type ConnectionState, type TransportKind } from './connection.js';
 import { Emitter } from './emitter.js';
+import { HistoryPages } from './history-pages.js';
+import { createCatchUp } from './log-catch-up.js';
 import { LogCursor } from './log-cursor.js';
 import { Outbox } from './outbox.js';
-import {
-  type LogEvent,
-  parseEventsPage,
-  parseMessageData,
-  parseSession,
-  type ServerFrame,
-  type SessionAnswer,
-} from './protocol.js';
+import { OutboxSender } from './outbox-sender.js';
+import { debugLine, listenToPage, page as g, pageVisible, sleep } from './page.js';
+import { type LogEvent, parseEventsPage, parseMessageData, type ServerFrame, type SessionAnswer } from './protocol.js';
 import { randomId } from './random-id.js';
+import { receiptOf, StatusChanges } from './receipts.js';
+import { requestSession } from './session-request.js';
 import { browserStorage, PersistentState, storagePrefix } from './storage.js';
 import { type ChatMessage, Transcript, type TranscriptChange } from './transcript.js';
-import { openEventStream } from './transport-sse.js';
-import { openWebSocket } from './transport-ws.js';
-import { mediaFromAnswer, mediaKindOf, type UploadProgress, uploadFile } from './upload.js';
+import { openLink } from './open-link.js';
+import { type FileSendOptions, fileContent, type UploadProgress, uploadFile } from './upload.js';
 import { Watermarks } from './watermarks.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const g = globalThis as unknown as {
-  addEventListener?: (type: string, fn: () => void) => void;
-  removeEventListener?: (type: string, fn: () => void) => void;
-  document?: Document;
-  navigator?: Navigator;
-  WebSocket?: WebchatClientOptions['WebSocket'];
-};
 
 /**
  * The headless web chat client: one conversation, kept through reloads, bad networks and device changes.
@@ -47,16 +37,13 @@ export class WebchatClient {
   private session: SessionAnswer | undefined;
   private getToken: WebchatClientOptions['getToken'];
   private started: Promise<void> | undefined;
-  private signedOut = false;
-  private reauthing: Promise<boolean> | undefined;
-  private catchingUp: Promise<void> | undefined;
-  private flushing = false;
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private sendAttempt = 0;
-  private oldest: number | undefined;
+  private readonly auth: AuthGuard;
+  private readonly catchUp: () => Promise<void>;
+  private readonly sender: OutboxSender;
+  private readonly history: HistoryPages;
   private lastTyping = 0;
-  private readonly listeners: [string, () => void][] = [];
-  private readonly lastStatus = new Map<string, string>();
+  private unlisten: (() => void) | undefined;
+  private readonly statuses = new StatusChanges();
 
   constructor(private readonly options: WebchatClientOptions) {
     if (!options.server) {
@@ -68,6 +55,21 @@ export class WebchatClient {
     this.state = new PersistentState(backend, storagePrefix(server), (l) => this.debug(l));
     if (this.state.hasStoredState) this.state.allowWrites();
     this.outbox = new Outbox(this.state);
+    this.auth = new AuthGuard(
+      () => this.openSession(),
+      () => {
+        this.connection.stop();
+        this.emitConnection('offline');
+        this.events.emit('auth', 'signed-out');
+      },
+    );
+    this.sender = new OutboxSender({
+      outbox: this.outbox,
+      canSend: () => this.session !== undefined && !this.auth.signedOut,
+      post: (json) => this.call({ method: 'POST', path: 'messages', json }),
+      acknowledged: (id, messageId, seq) => this.publish(this.transcript.acknowledged(id, messageId, seq)),
+      failed: (id, code) => this.publish(this.transcript.setState(id, 'failed', code)),
+    });
     this.getToken = options.getToken;
     this.api = new WebchatApi(
       server,
@@ -75,20 +77,24 @@ export class WebchatClient {
       () => this.session?.credential,
     );
     this.cursor = this.newCursor();
+    this.catchUp = createCatchUp(
+      () => this.cursor,
+      async (after) =>
+        parseEventsPage(await this.call({ method: 'GET', path: 'events', query: { after, limit: 100 } })),
+    );
+    this.history = new HistoryPages(async (before) =>
+      parseEventsPage(
+        await this.call({ method: 'GET', path: 'events', query: { before, limit: this.options.pageSize ?? 50 } }),
+      ),
+    );
     this.marks = new Watermarks((body) => this.call({ method: 'POST', path: 'receipts', json: body }));
     this.marks.onUnread = (n) => this.events.emit('unread', n);
     const Ws = options.WebSocket === undefined ? g.WebSocket : options.WebSocket;
     this.connection = new Connection(
       {
         canUseWebSocket: Boolean(Ws),
-        open: (kind, h) => {
-          const credential = this.session?.credential ?? '';
-          const after = this.cursor.lastSeq;
-          if (kind === 'ws' && Ws) {
-            return openWebSocket(Ws, this.api.url('ws').replace(/^http/, 'ws'), credential, after, h);
-          }
-          return openEventStream(this.api.fetchFn, this.api.url('stream', { after }), this.api.headers(), h);
-        },
+        open: (kind, h) =>
+          openLink(kind === 'ws' && Ws ? Ws : undefined, this.api, this.session, this.cursor.lastSeq, h),
         onFrame: (f) => this.onFrame(f),
         onState: (state, transport) => this.events.emit('connection', { state, transport }),
         onDrop: () => void this.catchUp().catch((err) => this.debug(`catch-up failed: ${err}`)),
@@ -107,8 +113,7 @@ export class WebchatClient {
 
   /** The messages known so far, oldest first (unsent ones last). */
   messages(): ChatMessage[] {
-    const seqOf = (m: ChatMessage) => m.seq ?? Number.MAX_SAFE_INTEGER;
-    return this.transcript.all().sort((a, b) => seqOf(a) - seqOf(b) || a.at - b.at);
+    return this.transcript.ordered();
   }
 
   /** The connection's state and transport. */
@@ -128,7 +133,7 @@ export class WebchatClient {
 
   /** Whether the server refused the credential and a fresh token. */
   get isSignedOut(): boolean {
-    return this.signedOut;
+    return this.auth.signedOut;
   }
 
   /** Opens the session, loads the newest history page, sends what the outbox holds and opens the stream. */
@@ -146,7 +151,7 @@ export class WebchatClient {
       try {
         await this.openSession();
       } catch (err) {
-        if (LoketError.is(err) && err.code === 'AUTH_FAILED') return this.signOut();
+        if (LoketError.is(err) && err.code === 'AUTH_FAILED') return this.auth.signOut();
         const wait = LoketError.is(err) && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffDelay(attempt);
         this.debug(`session failed (${err}), again in ${wait} ms`);
         if (g.navigator?.onLine === false) this.emitConnection('offline');
@@ -156,31 +161,17 @@ export class WebchatClient {
     await this.loadNewest();
     this.listen();
     this.connection.start();
-    this.flush();
+    this.sender.flush();
   }
 
   private async openSession(): Promise<void> {
     const token = this.getToken ? await this.getToken() : undefined;
-    const stored = this.state.get('credential') ?? undefined;
-    let answer: unknown;
-    if (token) {
-      answer = await this.exchange(token, this.state.get('identity') === 'verified' ? undefined : stored);
-    } else {
-      try {
-        answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: stored ?? null });
-      } catch (err) {
-        // A revoked anonymous credential: start a new anonymous conversation rather than sign out.
-        if (!(LoketError.is(err) && err.code === 'AUTH_FAILED' && stored)) throw err;
-        this.state.delete('credential');
-        answer = await this.api.request({ method: 'POST', path: 'session', json: {}, bearer: null });
-      }
-    }
-    const session = parseSession(answer);
-    if (!session) {
-      throw new LoketError('PLATFORM_ERROR', '[loket] [webchat] POST session answered without a credential', {
-        channel: 'webchat',
-      });
-    }
+    const session = await requestSession(this.api, {
+      token,
+      stored: this.state.get('credential') ?? undefined,
+      verified: this.state.get('identity') === 'verified',
+      forgetStored: () => this.state.delete('credential'),
+    });
     const previous = this.session?.conversation;
     this.session = session;
     this.state.set('credential', session.credential);
@@ -191,50 +182,15 @@ export class WebchatClient {
     if (token) this.events.emit('auth', 'signed-in');
   }
 
-  /**
-   * Exchanges the host's JWT for a credential. The anonymous credential rides along in the body, so the server
-   * can merge the visitor's conversation into the customer's; a server that refuses the extra field is asked
-   * again without it.
-   */
-  private async exchange(token: string, anonymous: string | undefined): Promise<unknown> {
-    if (anonymous) {
-      try {
-        return await this.api.request({
-          method: 'POST',
-          path: 'session',
-          json: { credential: anonymous },
-          bearer: token,
-        });
-      } catch (err) {
-        if (!LoketError.is(err) || (err.code !== 'BAD_REQUEST' && err.code !== 'AUTH_FAILED')) throw err;
-      }
-    }
-    return this.api.request({ method: 'POST', path: 'session', json: {}, bearer: token });
-  }
-
   private async loadNewest(): Promise<void> {
-    const head = this.session?.head ?? 0;
-    if (head <= this.cursor.lastSeq) return;
-    const page = parseEventsPage(
-      await this.call({ method: 'GET', path: 'events', query: { before: head + 1, limit: this.pageSize } }),
-    );
-    const first = page?.events.reduce((min, e) => Math.min(min, e.seq), head + 1) ?? head + 1;
-    if (this.cursor.lastSeq < first - 1) this.cursor.lastSeq = first - 1;
-    this.oldest = Math.min(this.oldest ?? first, first);
-    this.cursor.accept(page?.events ?? []);
-    this.events.emit('history', { hasMore: first > 1 });
+    const hasMore = await this.history.newest(this.session?.head ?? 0, this.cursor);
+    if (hasMore !== undefined) this.events.emit('history', { hasMore });
   }
 
   /** Loads the page of history before the oldest message shown; resolves whether there is more. */
   async loadOlder(): Promise<boolean> {
-    if (this.oldest === undefined || this.oldest <= 1) return false;
-    const page = parseEventsPage(
-      await this.call({ method: 'GET', path: 'events', query: { before: this.oldest, limit: this.pageSize } }),
-    );
-    const events = (page?.events ?? []).filter((e) => e.seq < (this.oldest ?? 0)).sort((a, b) => a.seq - b.seq);
-    for (const e of events) this.applyEvent(e, true);
-    this.oldest = events[0]?.seq ?? 1;
-    const hasMore = events.length > 0 && this.oldest > 1;
+    const hasMore = await this.history.older((e) => this.applyEvent(e, true));
+    if (hasMore === undefined) return false;
     this.events.emit('history', { hasMore });
     return hasMore;
   }
@@ -248,7 +204,7 @@ export class WebchatClient {
     this.outbox.add({ clientMessageId, content: body, at });
     const change = this.transcript.local(clientMessageId, body, at);
     this.publish(change);
-    this.flush();
+    this.sender.flush();
     return change.message;
   }
 
@@ -258,8 +214,7 @@ export class WebchatClient {
     if (!m?.clientMessageId || !this.outbox.get(m.clientMessageId)) return;
     this.outbox.update(m.clientMessageId, { failed: undefined });
     this.publish(this.transcript.setState(key, 'sending'));
-    this.sendAttempt = 0;
-    this.flush();
+    this.sender.flush(true);
   }
 
   /** Drops a failed send from the outbox and the transcript. */
@@ -274,32 +229,18 @@ export class WebchatClient {
   /** Uploads a file (with progress) and sends it as image, video, audio (a voice note with `voice`) or file. */
   async sendFile(
     file: Blob & { name?: string },
-    options: { caption?: string; voice?: boolean; onProgress?: (p: UploadProgress) => void } = {},
+    options: FileSendOptions & { onProgress?: (p: UploadProgress) => void } = {},
   ): Promise<ChatMessage> {
     this.state.allowWrites();
     await this.start();
     const key = randomId();
-    const answer = await this.withAuth(() =>
+    const answer = await this.auth.run(() =>
       uploadFile(this.api, file, (p) => {
         options.onProgress?.(p);
         this.events.emit('upload', { key, ...p });
       }),
     );
-    const media = mediaFromAnswer(answer, file);
-    // The server sniffs the bytes and says which kind they are; the MIME type is the fallback.
-    const sniffed = (answer as { kind?: unknown } | undefined)?.kind;
-    const kinds = ['image', 'video', 'audio', 'file', 'sticker'];
-    const type = options.voice
-      ? 'audio'
-      : typeof sniffed === 'string' && kinds.includes(sniffed)
-        ? sniffed
-        : mediaKindOf(media.mimeType ?? '');
-    return this.send({
-      type,
-      media,
-      ...(options.caption ? { caption: options.caption } : {}),
-      ...(options.voice ? { voice: true } : {}),
-    } as Content);
+    return this.send(fileContent(answer, file, options));
   }
 
   /** The customer is typing: tells the server at most once per `typingIntervalMs`. */
@@ -313,14 +254,14 @@ export class WebchatClient {
   /** Whether the chat is open on screen: read receipts go out only while it is and the page is visible. */
   setOpen(open: boolean): void {
     this.marks.open = open;
-    this.marks.visible = g.document?.visibilityState !== 'hidden';
+    this.marks.visible = pageVisible();
     this.marks.push();
   }
 
   /** Logs in (or out, with no callback): a new session with the host's token; the anonymous history merges. */
   async identify(getToken: WebchatClientOptions['getToken']): Promise<void> {
     this.getToken = getToken;
-    this.signedOut = false;
+    this.auth.signedOut = false;
     this.state.allowWrites();
     if (!this.session && !this.started) return this.start();
     await this.started?.catch(() => undefined);
@@ -329,7 +270,7 @@ export class WebchatClient {
     await this.loadNewest();
     this.connection.stop();
     this.connection.start();
-    this.flush();
+    this.sender.flush();
   }
 
   /** Logout: stops, and forgets the credential, the outbox and the transcript. */
@@ -339,7 +280,7 @@ export class WebchatClient {
     this.state.delete('credential');
     this.session = undefined;
     this.started = undefined;
-    this.signedOut = false;
+    this.auth.signedOut = false;
     this.getToken = undefined;
     this.clearConversation();
   }
@@ -347,16 +288,10 @@ export class WebchatClient {
   /** Closes the stream and removes the page listeners. */
   stop(): void {
     this.connection.stop();
-    clearTimeout(this.flushTimer);
+    this.sender.stop();
     this.marks.stop();
-    for (const [type, fn] of this.listeners.splice(0)) {
-      if (type === 'visibilitychange') g.document?.removeEventListener(type, fn);
-      else g.removeEventListener?.(type, fn);
-    }
-  }
-
-  private get pageSize(): number {
-    return this.options.pageSize ?? 50;
+    this.unlisten?.();
+    this.unlisten = undefined;
   }
 
   private newCursor(lastSeq = 0): LogCursor {
@@ -366,7 +301,7 @@ export class WebchatClient {
   private clearConversation(): void {
     this.transcript = new Transcript();
     this.cursor = this.newCursor();
-    this.oldest = undefined;
+    this.history.oldest = undefined;
     this.marks.clear();
     this.events.emit('reset', undefined);
     for (const e of this.outbox.list())
@@ -374,22 +309,21 @@ export class WebchatClient {
   }
 
   private listen(): void {
-    if (this.listeners.length > 0) return;
+    if (this.unlisten) return;
     const online = () => {
       this.connection.kick();
-      this.sendAttempt = 0;
-      this.flush();
+      this.sender.flush(true);
     };
-    const visible = () => {
-      this.marks.visible = g.document?.visibilityState !== 'hidden';
-      if (!this.marks.visible) return;
-      this.marks.push();
-      online();
-    };
-    this.listeners.push(['online', online], ['offline', () => this.connection.offline()]);
-    for (const [type, fn] of this.listeners) g.addEventListener?.(type, fn);
-    this.listeners.push(['visibilitychange', visible]);
-    g.document?.addEventListener('visibilitychange', visible);
+    this.unlisten = listenToPage({
+      online,
+      offline: () => this.connection.offline(),
+      visibility: () => {
+        this.marks.visible = pageVisible();
+        if (!this.marks.visible) return;
+        this.marks.push();
+        online();
+      },
+    });
   }
 
   private onFrame(frame: ServerFrame): void {
@@ -397,34 +331,10 @@ export class WebchatClient {
       if (this.cursor.accept([frame.e])) void this.catchUp().catch((err) => this.debug(`catch-up: ${err}`));
     } else if (frame.t === 'ready' || frame.t === 'reset') {
       if (frame.head > this.cursor.lastSeq) void this.catchUp().catch((err) => this.debug(`catch-up: ${err}`));
-      if (frame.t === 'ready') this.flush();
+      if (frame.t === 'ready') this.sender.flush();
     } else if (frame.t === 'typing') {
       this.events.emit('typing', frame.on);
     }
-  }
-
-  /** Pages `GET events?after=` until the gap behind the last applied seq is closed. */
-  private catchUp(): Promise<void> {
-    this.catchingUp ??= (async () => {
-      try {
-        for (let round = 0; round < 1000; round++) {
-          const after = this.cursor.lastSeq;
-          const page = parseEventsPage(
-            await this.call({ method: 'GET', path: 'events', query: { after, limit: 100 } }),
-          );
-          if (!page) return;
-          const gap = this.cursor.accept(page.events);
-          if (page.events.length === 0) {
-            if (gap) this.cursor.skipGap();
-            return;
-          }
-          if (!gap && this.cursor.lastSeq >= page.head) return;
-        }
-      } finally {
-        this.catchingUp = undefined;
-      }
-    })();
-    return this.catchingUp;
   }
 
   private applyEvent(e: LogEvent, fromHistory: boolean): void {
@@ -447,21 +357,9 @@ export class WebchatClient {
   }
 
   private applyReceipt(data: Record<string, unknown>): void {
-    const who = data.author ?? data.by ?? data.reader ?? data.side;
-    const kind = typeof who === 'object' && who !== null ? (who as { kind?: unknown }).kind : who;
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-    if (kind === 'customer') {
-      this.marks.seen(num(data.deliveredSeq), num(data.readSeq));
-      return;
-    }
-    let delivered = num(data.deliveredSeq);
-    let read = num(data.readSeq);
-    if (typeof data.messageId === 'string') {
-      const seq = this.transcript.seqOf(data.messageId);
-      if (seq !== undefined && data.status === 'delivered') delivered = seq;
-      else if (seq !== undefined) read = seq;
-    }
-    for (const change of this.transcript.watermarks(delivered, read)) this.publish(change);
+    const { by, delivered, read } = receiptOf(data, (id) => this.transcript.seqOf(id));
+    if (by === 'customer') this.marks.seen(delivered, read);
+    else for (const change of this.transcript.watermarks(delivered, read)) this.publish(change);
   }
 
   private publish(change: TranscriptChange | undefined): void {
@@ -469,94 +367,13 @@ export class WebchatClient {
     if (change.replaces) this.events.emit('remove', change.replaces);
     const m = change.message;
     this.events.emit('message', m);
-    if (m.author.kind === 'customer' && this.lastStatus.get(m.key) !== m.state) {
-      this.lastStatus.set(m.key, m.state);
-      const status: StatusChange = { key: m.key, state: m.state };
-      if (m.clientMessageId) status.clientMessageId = m.clientMessageId;
-      if (m.messageId) status.messageId = m.messageId;
-      if (m.seq !== undefined) status.seq = m.seq;
-      if (m.error) status.error = m.error;
-      this.events.emit('status', status);
-    }
-  }
-
-  /** Sends the outbox in order; network trouble backs off, 429 waits, a refusal marks the message failed. */
-  private flush(): void {
-    if (this.flushing || !this.session || this.signedOut) return;
-    this.flushing = true;
-    clearTimeout(this.flushTimer);
-    void this.drainOutbox().finally(() => {
-      this.flushing = false;
-    });
-  }
-
-  private async drainOutbox(): Promise<void> {
-    for (let next = this.outbox.list().find((e) => !e.failed); next; next = this.outbox.list().find((e) => !e.failed)) {
-      const { clientMessageId, content } = next;
-      try {
-        const answer = (await this.call({
-          method: 'POST',
-          path: 'messages',
-          json: { clientMessageId, content },
-        })) as { messageId?: unknown; seq?: unknown } | undefined;
-        this.outbox.remove(clientMessageId);
-        this.sendAttempt = 0;
-        if (typeof answer?.messageId === 'string' && typeof answer.seq === 'number') {
-          this.publish(this.transcript.acknowledged(clientMessageId, answer.messageId, answer.seq));
-        }
-      } catch (err) {
-        if (!LoketError.is(err) || err.code === 'AUTH_FAILED') return;
-        if (err.code === 'RATE_LIMITED') {
-          await sleep(err.retryAfterMs ?? 1000);
-        } else if (err.retryable) {
-          this.flushTimer = setTimeout(() => this.flush(), backoffDelay(this.sendAttempt++));
-          return;
-        } else {
-          this.outbox.update(clientMessageId, { failed: err.code });
-          this.publish(this.transcript.setState(clientMessageId, 'failed', err.code));
-        }
-      }
-    }
+    const status = this.statuses.changed(m);
+    if (status) this.events.emit('status', status);
   }
 
   /** One HTTP call with the session's credential; a 401 gets one re-authentication, then sign-out. */
   private call(c: Parameters<WebchatApi['request']>[0]): Promise<unknown> {
-    return this.withAuth(() => this.api.request(c));
-  }
-
-  private async withAuth<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.signedOut) throw new LoketError('AUTH_FAILED', '[loket] [webchat] signed out', { channel: 'webchat' });
-    try {
-      return await fn();
-    } catch (err) {
-      if (!LoketError.is(err) || err.code !== 'AUTH_FAILED') throw err;
-      if (!(await this.reauth())) throw err;
-      try {
-        return await fn();
-      } catch (again) {
-        if (LoketError.is(again) && again.code === 'AUTH_FAILED') this.signOut();
-        throw again;
-      }
-    }
-  }
-
-  private reauth(): Promise<boolean> {
-    this.reauthing ??= this.openSession()
-      .then(() => true)
-      .catch(() => {
-        this.signOut();
-        return false;
-      })
-      .finally(() => setTimeout(() => (this.reauthing = undefined), 0));
-    return this.reauthing;
-  }
-
-  private signOut(): void {
-    if (this.signedOut) return;
-    this.signedOut = true;
-    this.connection.stop();
-    this.emitConnection('offline');
-    this.events.emit('auth', 'signed-out');
+    return this.auth.run(() => this.api.request(c));
   }
 
   private emitConnection(state: ConnectionState): void {
@@ -565,9 +382,7 @@ export class WebchatClient {
   }
 
   private debug(line: string): void {
-    const d = this.options.debug;
-    if (typeof d === 'function') d(line);
-    else if (d) console.debug(`[loket] [webchat] ${line}`);
+    debugLine(this.options.debug, line);
   }
 }
 

@@ -44,6 +44,12 @@ export class Transcript {
     return [...this.byKey.values()];
   }
 
+  /** The messages in log order, oldest first; unsent ones (no seq yet) last, by the time they were written. */
+  ordered(): ChatMessage[] {
+    const seqOf = (m: ChatMessage) => m.seq ?? Number.MAX_SAFE_INTEGER;
+    return this.all().sort((a, b) => seqOf(a) - seqOf(b) || a.at - b.at);
+  }
+
   /** A message the customer just wrote, not yet acknowledged. */
   local(clientMessageId: string, content: Content, at: number, failed?: string): TranscriptChange {
     const existing = this.byKey.get(this.keyOf.get(`c:${clientMessageId}`) ?? '');

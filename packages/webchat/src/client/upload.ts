@@ -1,4 +1,4 @@
-import { LoketError, type Media } from '@loket/core';
+import { type Content, LoketError, type Media } from '@loket/core';
 import type { WebchatApi } from './api.js';
 
 /** Progress of one upload, in bytes. */
@@ -74,4 +74,28 @@ export function mediaKindOf(mimeType: string): 'image' | 'video' | 'audio' | 'fi
   if (mimeType.startsWith('video/')) return 'video';
   if (mimeType.startsWith('audio/')) return 'audio';
   return 'file';
+}
+
+/** How a file is sent: as a caption-carrying media message, or a voice note. */
+export interface FileSendOptions {
+  caption?: string;
+  voice?: boolean;
+}
+
+/** The content that sends an uploaded file: the kind the server sniffed from the bytes, the MIME type's otherwise. */
+export function fileContent(answer: unknown, file: Blob & { name?: string }, options: FileSendOptions): Content {
+  const media = mediaFromAnswer(answer, file);
+  const sniffed = (answer as { kind?: unknown } | undefined)?.kind;
+  const kinds = ['image', 'video', 'audio', 'file', 'sticker'];
+  const type = options.voice
+    ? 'audio'
+    : typeof sniffed === 'string' && kinds.includes(sniffed)
+      ? sniffed
+      : mediaKindOf(media.mimeType ?? '');
+  return {
+    type,
+    media,
+    ...(options.caption ? { caption: options.caption } : {}),
+    ...(options.voice ? { voice: true } : {}),
+  } as Content;
 }
