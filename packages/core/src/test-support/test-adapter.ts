@@ -5,6 +5,7 @@ import type { Capabilities } from '../model/capabilities.js';
 import type { ChannelId } from '../model/conversation.js';
 import type { InboundEvent } from '../model/events.js';
 import type { OutboundMessage, SendReceipt } from '../model/outbound.js';
+import { textBase } from './test-capabilities.js';
 
 // A test-only adapter over our own tiny webhook format (not any platform's): HMAC-SHA256 hex of the raw body in
 // `x-test-signature`, a `?challenge=&token=` handshake, and a body of events for several conversations.
@@ -27,18 +28,13 @@ export interface TestWireEvent {
 
 /** Capabilities of the test channel: short texts, no buttons (so menus become numbered text), no window. */
 export const testCapabilities: Capabilities = {
+  ...textBase,
   text: { maxLength: 100, unit: 'chars' },
-  media: {},
   mediaSources: { url: true, id: true, upload: false },
-  templates: false,
-  location: false,
-  contacts: false,
   reactions: true,
   typing: true,
   readReceipts: true,
   replyTo: true,
-  window: null,
-  pacing: {},
 };
 
 /** HMAC-SHA256 hex of the body: what the test channel signs with. */

@@ -1,6 +1,7 @@
 import type { Capabilities } from '../model/capabilities.js';
 
-const base: Capabilities = {
+/** Nothing but text: what each test channel starts from. */
+export const textBase: Capabilities = {
   text: { maxLength: 4096, unit: 'chars' },
   media: {},
   mediaSources: { url: true, id: true, upload: true },
@@ -17,7 +18,7 @@ const base: Capabilities = {
 
 /** Test capabilities shaped like WhatsApp's (PLATFORM_RULES §1.5). */
 export const waLike: Capabilities = {
-  ...base,
+  ...textBase,
   media: {
     image: { maxBytes: 5_000_000, mimeTypes: ['image/jpeg', 'image/png'] },
     audio: { maxBytes: 16_000_000 },
@@ -45,7 +46,7 @@ export const waLike: Capabilities = {
 
 /** Test capabilities shaped like Messenger's (PLATFORM_RULES §2.5). */
 export const messengerLike: Capabilities = {
-  ...base,
+  ...textBase,
   text: { maxLength: 2000, unit: 'chars' },
   media: { image: { maxBytes: 8_000_000 }, file: { maxBytes: 25_000_000 } },
   mediaSources: { url: true, id: true, upload: false },
@@ -56,4 +57,4 @@ export const messengerLike: Capabilities = {
 };
 
 /** Test capabilities with text only, counted in UTF-8 bytes (Instagram counts bytes: PLATFORM_RULES §3.5). */
-export const textOnly: Capabilities = { ...base, text: { maxLength: 20, unit: 'bytes' } };
+export const textOnly: Capabilities = { ...textBase, text: { maxLength: 20, unit: 'bytes' } };
