@@ -31,9 +31,10 @@ export function outboxRecordOf(row: OutboxRow): OutboxJobRecord {
 /**
  * The outbox of `postgresStore`: the inbox's {@link postgresQueue} core on its own table. A batch is one
  * multi-row INSERT (stored whole or not at all); a finished job keeps its row with the outcome in `state` and
- * `detail`, so a batch reports per recipient after a restart too.
+ * `detail`, so a batch reports per recipient after a restart too. The INSERT also sends `wake` (the `pg_notify`
+ * arguments that wake every process's workers) when it commits.
  */
-export function postgresOutbox(pool: Db, table: string, onEnqueued: () => void): OutboxStore {
+export function postgresOutbox(pool: Db, table: string, wake: [channel: string, payload: string]): OutboxStore {
   const queue = postgresQueue<OutboxRow>(pool, table);
   const finish = queue.whileHeld(`UPDATE ${table} SET state = $1, detail = $2, lease_token = NULL`);
 
@@ -41,13 +42,14 @@ export function postgresOutbox(pool: Db, table: string, onEnqueued: () => void):
     async enqueue(entries) {
       if (entries.length === 0) return [];
       const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO ${table} (batch, payload, created_at)
-         SELECT e.batch, e.payload, e.created_at
-         FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS e(batch, payload, created_at, n)
-         ORDER BY n RETURNING id`,
-        [entries.map((e) => e.batch), entries.map((e) => e.payload), entries.map((e) => e.createdAt)],
+        `WITH inserted AS (
+           INSERT INTO ${table} (batch, payload, created_at)
+           SELECT e.batch, e.payload, e.created_at
+           FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS e(batch, payload, created_at, n)
+           ORDER BY n RETURNING id)
+         SELECT id FROM inserted, pg_notify($4, $5)`,
+        [entries.map((e) => e.batch), entries.map((e) => e.payload), entries.map((e) => e.createdAt), ...wake],
       );
-      onEnqueued();
       // Identity values follow the insert order, which ORDER BY n pins to the caller's order.
       return rows.map((r) => String(r.id)).sort((a, b) => Number(a) - Number(b));
     },

@@ -12,8 +12,6 @@ type Payload = [topic: string, message: string] | [topic: string, message: null,
 
 /** {@link PubSub} plus what the store itself needs from it. */
 export interface PostgresPubSub extends PubSub {
-  /** Publishes without waiting and without failing the caller (work wake-ups: polling covers a lost one). */
-  publishSoon(topic: string, message: string): void;
   /** The `pg_notify` arguments for a short message: for a write that sends its own wake-up when it commits. */
   notice(topic: string, message: string): [channel: string, payload: string];
   close(): Promise<void>;
@@ -32,7 +30,6 @@ export function postgresPubSub(pool: Db, t: TableNames, logger: Logger): Postgre
   let connecting: Promise<void> | undefined;
   let closed = false;
   let delay = BACKOFF.first;
-  const soon = new Set<string>();
 
   const deliver = async (raw: string | undefined) => {
     const payload = JSON.parse(raw ?? '[]') as Payload;
@@ -115,18 +112,6 @@ export function postgresPubSub(pool: Db, t: TableNames, logger: Logger): Postgre
   return {
     publish,
     notice: (topic, message) => [t.channel, JSON.stringify([topic, message] satisfies Payload)],
-    publishSoon(topic, message) {
-      // Coalesced per turn of the event loop: a burst of enqueues sends one wake-up.
-      const key = `${topic}\n${message}`;
-      if (soon.has(key)) return;
-      soon.add(key);
-      setImmediate(() => {
-        soon.delete(key);
-        publish(topic, message).catch((err: unknown) =>
-          logger.warn({ err, topic }, '[loket] [store-postgres] could not publish a wake-up; workers poll anyway'),
-        );
-      });
-    },
     async subscribe(topic, listener) {
       if (closed)
         throw new LoketError('CONFIG', loketMessage('store-postgres', 'subscribe after close(): the store is closed'));

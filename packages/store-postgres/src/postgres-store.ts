@@ -78,7 +78,7 @@ export async function postgresStore(
     durable: true,
     database: conn.description,
     inbox: postgresInbox(pool, t.inbox, pubsub.notice(STORE_WORK_TOPIC, 'inbox')),
-    outbox: postgresOutbox(pool, t.outbox, () => pubsub.publishSoon(STORE_WORK_TOPIC, 'outbox')),
+    outbox: postgresOutbox(pool, t.outbox, pubsub.notice(STORE_WORK_TOPIC, 'outbox')),
     dedupe: postgresDedupe(pool, t.dedupe),
     conversations: postgresConversations(pool, t.conversations),
     messages: postgresMessages(pool, t.messages),
